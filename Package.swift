@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: khet -> KhetExport -> KhetCalc -> KhetImport -> KhetCore.
+// XLSXWriter and the C system libraries sit underneath.
+let package = Package(
+    name: "Khet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "khet", targets: ["khet"]),
+        .library(name: "KhetCore", targets: ["KhetCore"]),
+        .library(name: "XLSXWriter", targets: ["XLSXWriter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Frameworks, schemas and report templates live at the top of the repository so an
+        // analyst finds them; this target bundles them as resources.
+        .target(
+            name: "KhetTemplates",
+            path: "templates",
+            exclude: ["README.md"],
+            resources: [.copy("frameworks"), .copy("schema")]
+        ),
+        .target(name: "KhetCore"),
+        .target(name: "KhetImport", dependencies: ["KhetCore", "CLibXML2", "KhetTemplates"]),
+        .target(name: "KhetCalc", dependencies: ["KhetCore"]),
+        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
+        .target(name: "KhetExport", dependencies: ["KhetCore", "KhetCalc", "XLSXWriter"]),
+        .executableTarget(
+            name: "khet",
+            dependencies: [
+                "KhetCore", "KhetImport", "KhetCalc", "KhetExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(name: "KhetTestSupport", dependencies: ["KhetCore"], path: "Tests/KhetTestSupport"),
+        .testTarget(name: "KhetCoreTests", dependencies: ["KhetCore", "KhetTestSupport"]),
+        .testTarget(name: "KhetImportTests", dependencies: ["KhetImport", "KhetTestSupport"]),
+        .testTarget(name: "KhetCalcTests", dependencies: ["KhetCalc", "KhetImport", "KhetTestSupport"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "KhetTestSupport"]),
+        .testTarget(name: "KhetExportTests", dependencies: ["KhetExport", "KhetImport", "KhetTestSupport"]),
+        .testTarget(name: "KhetEndToEndTests", dependencies: ["KhetTestSupport", "KhetCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

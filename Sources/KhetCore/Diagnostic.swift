@@ -1,0 +1,64 @@
+/// A problem found in an input, pinned to its place so the analyst can fix the file.
+/// Messages never carry personal data (names, national IDs, birth dates).
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+
+        private var rank: Int {
+            switch self {
+            case .error: return 0
+            case .warning: return 1
+            case .note: return 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    /// A stable code such as `CSV002`, so documentation and tests can refer to the problem.
+    public var code: String
+    public var file: String
+    /// 1-based; 0 when the problem is about the file as a whole.
+    public var line: Int
+    /// 1-based, counted in characters; 0 when unknown.
+    public var column: Int
+    public var message: String
+    public var hint: String?
+
+    public init(_ severity: Severity, code: String, file: String, line: Int = 0, column: Int = 0,
+                message: String, hint: String? = nil) {
+        self.severity = severity
+        self.code = code
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `schools.csv:12:3`, shortened when line or column is unknown.
+    public var location: String {
+        guard line > 0 else { return file }
+        guard column > 0 else { return "\(file):\(line)" }
+        return "\(file):\(line):\(column)"
+    }
+
+    /// The one-line form compilers use: `schools.csv:12:3: error: … [CSV002]`.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message) [\(code)]"
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+
+    /// Sorted by file, then line and column, so reports read top to bottom.
+    public var sortedByLocation: [Diagnostic] {
+        sorted { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
+    }
+}

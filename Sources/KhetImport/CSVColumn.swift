@@ -1,0 +1,25 @@
+/// A column a mapper knows, with the header names people use for it in Thai and English.
+public struct CSVColumn: Sendable, Hashable {
+    public var key: String
+    public var aliases: [String]
+    public var isRequired: Bool
+
+    public init(_ key: String, aliases: [String], required: Bool = true) {
+        self.key = key
+        self.aliases = aliases
+        self.isRequired = required
+    }
+
+    /// Header text compared without case, spaces, underscores, hyphens or dots, so
+    /// `School Code`, `school_code` and `schoolcode` are one name.
+    static func normalized(_ header: String) -> String {
+        String(header.lowercased().unicodeScalars.filter {
+            !($0.properties.isWhitespace || $0 == "_" || $0 == "-" || $0 == "." || $0 == "\u{FEFF}")
+        }.map(Character.init))
+    }
+
+    func matches(_ header: String) -> Bool {
+        let name = CSVColumn.normalized(header)
+        return aliases.contains { CSVColumn.normalized($0) == name }
+    }
+}

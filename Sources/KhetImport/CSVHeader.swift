@@ -1,0 +1,62 @@
+import KhetCore
+
+/// The header row of a CSV file resolved against the columns a mapper knows: which field holds
+/// which column, in any order. Missing required columns are errors, unknown ones warnings.
+public struct CSVHeader {
+    public private(set) var indexByKey: [String: Int] = [:]
+    /// Fields that are not a known column, for mappers that accept extra kinds (grade columns).
+    public private(set) var otherColumns: [(index: Int, name: String)] = []
+    public let record: CSVRecord
+
+    /// Resolves `record` against `columns`. `acceptsOther` lets a mapper claim further headers
+    /// (it returns true for the ones it understands); the rest become warnings.
+    public init(_ record: CSVRecord, columns: [CSVColumn], file: String,
+                acceptsOther: (String) -> Bool = { _ in false },
+                diagnostics: inout [Diagnostic]) {
+        self.record = record
+        for (index, rawName) in record.fields.enumerated() {
+            let name = rawName.trimmingCharacters(in: .whitespaces)
+            let position = record.position(of: index)
+            if name.isEmpty { continue }
+            if let column = columns.first(where: { $0.matches(name) }) {
+                if indexByKey[column.key] != nil {
+                    diagnostics.append(Diagnostic(.error, code: "CSV010", file: file, line: position.line,
+                                                  column: position.column,
+                                                  message: "column '\(name)' appears twice in the header"))
+                } else {
+                    indexByKey[column.key] = index
+                }
+            } else if acceptsOther(name) {
+                otherColumns.append((index, name))
+            } else {
+                diagnostics.append(Diagnostic(.warning, code: "CSV011", file: file, line: position.line,
+                                              column: position.column,
+                                              message: "unknown column '\(name)' is ignored"))
+            }
+        }
+        for column in columns where column.isRequired && indexByKey[column.key] == nil {
+            diagnostics.append(Diagnostic(.error, code: "CSV012", file: file, line: record.line, column: 1,
+                                          message: "required column '\(column.aliases.first ?? column.key)' is missing",
+                                          hint: "accepted header names: \(column.aliases.joined(separator: ", "))"))
+        }
+    }
+
+    public func index(of key: String) -> Int? { indexByKey[key] }
+
+    /// The trimmed text of column `key` in `row`, or nil when the column is absent.
+    public func value(_ key: String, in row: CSVRecord) -> String? {
+        guard let index = indexByKey[key] else { return nil }
+        return (row[index] ?? "").trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension String {
+    enum TrimSet { case whitespaces }
+
+    func trimmingCharacters(in _: TrimSet) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,97 @@
+import KhetCore
+
+/// Reads a pupils-per-grade snapshot: one row per school, one column per grade (headers such as
+/// `ป.1`, `P1`, `p.1`), and optionally a total column that is checked against the grades.
+/// A blank grade cell means the school has no pupils in that grade.
+public struct SnapshotImporter {
+    public static let columns = [
+        CSVColumn("code", aliases: ["รหัสโรงเรียน", "รหัส", "school_code", "code", "school code", "smis"]),
+        CSVColumn("name", aliases: ["ชื่อโรงเรียน", "โรงเรียน", "school_name", "name", "school"], required: false),
+        CSVColumn("total", aliases: ["รวม", "รวมทั้งสิ้น", "total", "นักเรียนรวม"], required: false),
+    ]
+
+    public struct Result {
+        public var snapshot: Snapshot
+        public var diagnostics: [Diagnostic]
+    }
+
+    public init() {}
+
+    public func read(path: String, displayName: String, date: ThaiDate) throws -> Result {
+        let reader = try CSVReader(path: path, displayName: displayName)
+        var diagnostics: [Diagnostic] = []
+        var snapshot = Snapshot(date: date)
+        guard let headerRecord = try nextNonBlank(reader) else {
+            return Result(snapshot: snapshot, diagnostics: [Diagnostic(.error, code: "CSV013", file: displayName,
+                                                                       message: "the file is empty; expected a header row")])
+        }
+        let header = CSVHeader(headerRecord, columns: Self.columns, file: displayName,
+                               acceptsOther: { Grade(code: $0) != nil }, diagnostics: &diagnostics)
+        var gradeColumns: [(index: Int, grade: Grade)] = []
+        for (index, name) in header.otherColumns {
+            guard let grade = Grade(code: name) else { continue }
+            if gradeColumns.contains(where: { $0.grade == grade }) {
+                let position = headerRecord.position(of: index)
+                diagnostics.append(Diagnostic(.error, code: "PUP001", file: displayName, line: position.line,
+                                              column: position.column,
+                                              message: "grade \(grade.thaiCode) has two columns ('\(name)')"))
+            }
+            gradeColumns.append((index, grade))
+        }
+        if gradeColumns.isEmpty {
+            diagnostics.append(Diagnostic(.error, code: "PUP002", file: displayName, line: headerRecord.line, column: 1,
+                                          message: "no grade columns found in the header",
+                                          hint: "name them like อ.1 … ป.6, ม.1 … ม.6 or K1 … P6, M1 … M6"))
+        }
+        guard !diagnostics.hasErrors else { return Result(snapshot: snapshot, diagnostics: diagnostics) }
+
+        var firstLineOfCode: [String: Int] = [:]
+        while let row = try reader.next() {
+            if row.isBlank { continue }
+            let codePosition = row.position(of: header.index(of: "code") ?? 0)
+            let code = header.value("code", in: row) ?? ""
+            guard !code.isEmpty else {
+                diagnostics.append(Diagnostic(.error, code: "PUP003", file: displayName, line: codePosition.line,
+                                              column: codePosition.column, message: "school code is blank"))
+                continue
+            }
+            if let first = firstLineOfCode[code] {
+                diagnostics.append(Diagnostic(.error, code: "PUP004", file: displayName, line: codePosition.line,
+                                              column: codePosition.column,
+                                              message: "school \(code) has a second row (first on line \(first))"))
+                continue
+            }
+            firstLineOfCode[code] = row.line
+            var counts = GradeCounts()
+            for (index, grade) in gradeColumns {
+                let text = (row[index] ?? "").trimmingCharacters(in: .whitespaces)
+                if text.isEmpty { continue }
+                guard let count = FieldParsing.count(text) else {
+                    let position = row.position(of: index)
+                    diagnostics.append(Diagnostic(.error, code: "PUP005", file: displayName, line: position.line,
+                                                  column: position.column,
+                                                  message: "'\(text)' is not a pupil count for \(grade.thaiCode)",
+                                                  hint: "write a whole number such as 25, or leave it blank for none"))
+                    continue
+                }
+                counts[grade] = count
+            }
+            if let totalIndex = header.index(of: "total"), let text = row[totalIndex],
+               !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                let position = row.position(of: totalIndex)
+                if let total = FieldParsing.count(text.trimmingCharacters(in: .whitespaces)) {
+                    if total != counts.total {
+                        diagnostics.append(Diagnostic(.warning, code: "PUP006", file: displayName, line: position.line,
+                                                      column: position.column,
+                                                      message: "total \(total) differs from the sum of the grades, \(counts.total); the grades are used"))
+                    }
+                } else {
+                    diagnostics.append(Diagnostic(.warning, code: "PUP007", file: displayName, line: position.line,
+                                                  column: position.column, message: "total '\(text)' is not a number"))
+                }
+            }
+            snapshot.counts[code] = counts
+        }
+        return Result(snapshot: snapshot, diagnostics: diagnostics)
+    }
+}

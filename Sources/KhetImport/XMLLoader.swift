@@ -1,0 +1,158 @@
+import CLibXML2
+import Foundation
+import KhetTemplates
+import KhetCore
+
+/// Parses an XML file with libxml2, hardened against hostile files, validates it against one of
+/// the bundled schemas and returns its elements as Swift values. Every problem is a Diagnostic
+/// with file, line and column.
+///
+/// Hardening: the network is never used, no DTD is loaded, entities are not substituted, and a
+/// file with a DOCTYPE is refused outright (no Khet format needs one, and it is where entity
+/// bombs and external entities live).
+public struct XMLLoader {
+    public struct Result {
+        public var root: XMLElementNode?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public let schemaPath: String
+
+    /// `schemaName` is a file under `templates/schema/`, e.g. `framework.xsd`.
+    public init(schemaName: String) throws {
+        guard let url = KhetTemplates.url("schema/" + schemaName) else {
+            throw ImportError(.missingFile, Diagnostic(.error, code: "XML000", file: "schema/" + schemaName,
+                                                       message: "the bundled schema is missing; reinstall Khet"))
+        }
+        schemaPath = url.path
+    }
+
+    public func load(path: String, displayName: String) throws -> Result {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ImportError(exists ? .badData : .missingFile,
+                              Diagnostic(.error, code: "FILE001", file: displayName,
+                                         message: exists ? "cannot read the file" : "file not found"))
+        }
+        let bytes = [UInt8](data)
+        let lines = LineIndex(bytes)
+        if let doctype = Self.doctypeLine(bytes) {
+            return Result(root: nil, diagnostics: [Diagnostic(
+                .error, code: "XML002", file: displayName, line: doctype, column: 1,
+                message: "DOCTYPE declarations are not allowed in Khet XML files",
+                hint: "remove the <!DOCTYPE …> line")])
+        }
+
+        let collector = XMLErrorCollector(file: displayName)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let document: xmlDocPtr? = collector.capturing {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.flatMap { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        xmlReadMemory($0, Int32(buffer.count), displayName, nil, options)
+                    }
+                }
+            }
+        }
+        guard let document else {
+            var diagnostics = collector.diagnostics
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(.error, code: "XML001", file: displayName, line: 1, column: 1,
+                                              message: "the file is not well-formed XML"))
+            }
+            return Result(root: nil, diagnostics: diagnostics)
+        }
+        defer { xmlFreeDoc(document) }
+        guard let rootNode = xmlDocGetRootElement(document) else {
+            return Result(root: nil, diagnostics: [Diagnostic(.error, code: "XML001", file: displayName, line: 1,
+                                                              column: 1, message: "the file has no root element")])
+        }
+
+        var positions: [UnsafeMutableRawPointer: (line: Int, column: Int)] = [:]
+        var occurrences: [String: Int] = [:]
+        let root = Self.copy(rootNode, lines: lines, positions: &positions, occurrences: &occurrences)
+        collector.positions = positions
+
+        try validate(document, collector: collector)
+        return Result(root: collector.diagnostics.hasErrors ? nil : root, diagnostics: collector.diagnostics)
+    }
+
+    private func validate(_ document: xmlDocPtr, collector: XMLErrorCollector) throws {
+        guard let parserContext = xmlSchemaNewParserCtxt(schemaPath) else {
+            throw ImportError(.badData, Diagnostic(.error, code: "XML000", file: schemaPath,
+                                                   message: "cannot open the bundled schema"))
+        }
+        defer { xmlSchemaFreeParserCtxt(parserContext) }
+        guard let schema = xmlSchemaParse(parserContext) else {
+            throw ImportError(.badData, Diagnostic(.error, code: "XML000", file: schemaPath,
+                                                   message: "the bundled schema does not compile"))
+        }
+        defer { xmlSchemaFree(schema) }
+        guard let validator = xmlSchemaNewValidCtxt(schema) else { return }
+        defer { xmlSchemaFreeValidCtxt(validator) }
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSchemaSetValidStructuredErrors(validator, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error, code: "XML003")
+        }, context)
+        _ = xmlSchemaValidateDoc(validator, document)
+    }
+
+    /// Copies a libxml2 element and its descendants into Swift values.
+    private static func copy(_ node: xmlNodePtr, lines: LineIndex,
+                             positions: inout [UnsafeMutableRawPointer: (line: Int, column: Int)],
+                             occurrences: inout [String: Int]) -> XMLElementNode {
+        let name = node.pointee.name.map { String(cString: $0) } ?? ""
+        let line = Int(xmlGetLineNo(node))
+        let key = "\(line):\(name)"
+        let occurrence = occurrences[key, default: 0]
+        occurrences[key] = occurrence + 1
+        let column = lines.column(ofTag: name, line: line, occurrence: occurrence)
+        positions[UnsafeMutableRawPointer(node)] = (line, column)
+
+        var attributes: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if let attributeName = current.pointee.name, let value = xmlGetProp(node, attributeName) {
+                attributes[String(cString: attributeName)] = String(cString: value)
+                xmlFree(value)
+            }
+            attribute = current.pointee.next
+        }
+        var children: [XMLElementNode] = []
+        var text = ""
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(copy(current, lines: lines, positions: &positions, occurrences: &occurrences))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text += String(cString: content) }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return XMLElementNode(name: name, attributes: attributes, children: children, text: text,
+                              line: line, column: column)
+    }
+
+    /// The line of a `<!DOCTYPE` before the root element, if any.
+    private static func doctypeLine(_ bytes: [UInt8]) -> Int? {
+        let needle = Array("<!DOCTYPE".utf8)
+        var line = 1
+        var offset = 0
+        while offset + needle.count <= bytes.count {
+            let byte = bytes[offset]
+            if byte == 0x0A { line += 1 }
+            if byte == 0x3C {
+                if bytes[offset..<(offset + needle.count)].elementsEqual(needle) { return line }
+                let next = bytes[offset + 1]
+                // A start tag that is not <? or <! means the root element began: stop looking.
+                if next != 0x3F && next != 0x21 { return nil }
+            }
+            offset += 1
+        }
+        return nil
+    }
+}
