@@ -1,0 +1,130 @@
+import Foundation
+
+/// Reads an .xlsx file back with a real reader, openpyxl, and hands the tests plain values:
+/// for every sheet the cells' formulas (as written) and cached values (as a viewer shows them),
+/// merged ranges, frozen panes, autofilter and print settings.
+public struct WorkbookContents: Decodable {
+    public struct Sheet: Decodable {
+        public var title: String
+        /// A1 reference → formula or value as stored (formulas start with "=").
+        public var cells: [String: JSONValue]
+        /// A1 reference → the cached value (what a viewer without recalculation shows).
+        public var values: [String: JSONValue]
+        public var merged: [String]
+        public var freeze: String?
+        public var autofilter: String?
+        public var paperSize: Int?
+        public var orientation: String?
+        public var fitToWidth: Int?
+        public var printTitleRows: String?
+        public var header: String?
+        public var footer: String?
+        public var maxRow: Int
+        public var maxColumn: Int
+        public var fonts: [String: String]
+        public var numberFormats: [String: String]
+    }
+
+    public var sheets: [Sheet]
+    public var definedNames: [String: String]
+    public var created: String?
+
+    public var sheetNames: [String] { sheets.map(\.title) }
+    public func sheet(_ title: String) -> Sheet? { sheets.first { $0.title == title } }
+}
+
+/// A JSON scalar from the reader.
+public enum JSONValue: Decodable, Equatable, CustomStringConvertible {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let bool = try? container.decode(Bool.self) { self = .bool(bool) }
+        else if let number = try? container.decode(Double.self) { self = .number(number) }
+        else { self = .string(try container.decode(String.self)) }
+    }
+
+    public var string: String? { if case .string(let text) = self { return text } else { return nil } }
+    public var number: Double? { if case .number(let value) = self { return value } else { return nil } }
+
+    public var description: String {
+        switch self {
+        case .string(let text): return text
+        case .number(let value): return String(value)
+        case .bool(let value): return String(value)
+        case .null: return "null"
+        }
+    }
+}
+
+public enum WorkbookReaderError: Error, CustomStringConvertible {
+    case readerFailed(String)
+    public var description: String {
+        switch self {
+        case .readerFailed(let message):
+            return "openpyxl could not read the workbook (run `make test`, which installs it): \(message)"
+        }
+    }
+}
+
+public enum WorkbookReader {
+    private static let script = #"""
+import json, sys
+import openpyxl
+path = sys.argv[1]
+formulas = openpyxl.load_workbook(path, data_only=False)
+values = openpyxl.load_workbook(path, data_only=True)
+def plain(v):
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return v
+    return str(v)
+out = {"sheets": [], "definedNames": {}, "created": None}
+try:
+    out["created"] = formulas.properties.created.isoformat() if formulas.properties.created else None
+except Exception:
+    pass
+try:
+    for name in formulas.defined_names:
+        out["definedNames"][name] = formulas.defined_names[name].attr_text
+except TypeError:
+    for dn in formulas.defined_names.definedName:
+        out["definedNames"][dn.name] = dn.attr_text
+for ws in formulas.worksheets:
+    wv = values[ws.title]
+    cells, vals, fonts, fmts = {}, {}, {}, {}
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is None:
+                continue
+            cells[c.coordinate] = plain(c.value)
+            vals[c.coordinate] = plain(wv[c.coordinate].value)
+            fonts[c.coordinate] = c.font.name or ""
+            fmts[c.coordinate] = c.number_format or ""
+    ps = ws.page_setup
+    out["sheets"].append({
+        "title": ws.title, "cells": cells, "values": vals,
+        "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+        "freeze": ws.freeze_panes, "autofilter": ws.auto_filter.ref,
+        "paperSize": int(ps.paperSize) if ps.paperSize is not None else None,
+        "orientation": ps.orientation,
+        "fitToWidth": int(ps.fitToWidth) if ps.fitToWidth is not None else None,
+        "printTitleRows": ws.print_title_rows,
+        "header": ws.oddHeader.center.text if ws.oddHeader and ws.oddHeader.center else None,
+        "footer": ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None,
+        "maxRow": ws.max_row, "maxColumn": ws.max_column,
+        "fonts": fonts, "numberFormats": fmts,
+    })
+print(json.dumps(out, ensure_ascii=False))
+"""#
+
+    /// Reads `path` with openpyxl. Throws when the reader is missing or rejects the file.
+    public static func read(_ path: String) throws -> WorkbookContents {
+        let output = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script, path])
+        guard output.status == 0 else { throw WorkbookReaderError.readerFailed(output.standardError) }
+        return try JSONDecoder().decode(WorkbookContents.self, from: Data(output.standardOutput.utf8))
+    }
+}
