@@ -17,7 +17,8 @@ public struct SnapshotImporter {
 
     public init() {}
 
-    public func read(path: String, displayName: String, date: ThaiDate) throws -> Result {
+    /// `knownSchools`, when given, are the schools of the batch: a row for any other school is an error.
+    public func read(path: String, displayName: String, date: ThaiDate, knownSchools: Set<String>? = nil) throws -> Result {
         let reader = try CSVReader(path: path, displayName: displayName)
         var diagnostics: [Diagnostic] = []
         var snapshot = Snapshot(date: date)
@@ -62,6 +63,13 @@ public struct SnapshotImporter {
                 continue
             }
             firstLineOfCode[code] = row.line
+            if let knownSchools, !knownSchools.contains(code) {
+                diagnostics.append(Diagnostic(.error, code: "PUP008", file: displayName, line: codePosition.line,
+                                              column: codePosition.column,
+                                              message: "school \(code) is not in the schools file",
+                                              hint: "add it to the schools file or correct the code"))
+                continue
+            }
             var counts = GradeCounts()
             for (index, grade) in gradeColumns {
                 let text = (row[index] ?? "").trimmingCharacters(in: .whitespaces)

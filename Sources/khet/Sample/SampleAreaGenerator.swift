@@ -37,11 +37,9 @@ struct SampleAreaGenerator: Sendable {
     func generate() -> SampleArea {
         var rng = SeededGenerator(seed: seed)
         let districts = SampleDistrict.takZone2
-        // Draw every school's district first and then number the schools district by district,
+        // Share the schools out among the districts first and number them district by district,
         // as real code lists are grouped.
-        var schoolsPerDistrict = Array(repeating: 0, count: districts.count)
-        let weights = districts.map(\.weight)
-        for _ in 0..<schoolCount { schoolsPerDistrict[rng.weightedIndex(weights)] += 1 }
+        let schoolsPerDistrict = SampleAreaGenerator.apportion(schoolCount, weights: districts.map(\.weight))
 
         var namer = SchoolNamer(expectedCount: schoolCount)
         var schools: [School] = []
@@ -51,8 +49,7 @@ struct SampleAreaGenerator: Sendable {
 
         var sequence = SampleAreaGenerator.firstSequence
         for (district, schoolTotal) in zip(districts, schoolsPerDistrict) {
-            for _ in 0..<schoolTotal {
-                let plan = SampleSchoolPlan.draw(in: district, using: &rng)
+            for plan in SampleSchoolPlan.plans(count: schoolTotal, in: district, using: &rng) {
                 let code = SampleAreaGenerator.code(sequence: sequence)
                 sequence += 1
                 let name = plan.size == .large
@@ -75,5 +72,17 @@ struct SampleAreaGenerator: Sendable {
     static func code(sequence: Int) -> String {
         let digits = String(sequence)
         return codePrefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// Splits `total` in proportion to `weights` by largest remainder (ties to the earlier
+    /// weight), so the shares always add up to `total` exactly.
+    static func apportion(_ total: Int, weights: [Int]) -> [Int] {
+        let weightSum = weights.reduce(0, +)
+        guard weightSum > 0, total > 0 else { return weights.map { _ in 0 } }
+        var shares = weights.map { total * $0 / weightSum }
+        let remainders = weights.map { total * $0 % weightSum }
+        let byRemainder = remainders.indices.sorted { (remainders[$0], $1) > (remainders[$1], $0) }
+        for index in byRemainder.prefix(total - shares.reduce(0, +)) { shares[index] += 1 }
+        return shares
     }
 }

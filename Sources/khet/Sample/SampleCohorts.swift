@@ -30,7 +30,7 @@ enum SampleCohorts {
             switch grade {
             case .p1:
                 let fromKindergarten = november[.k3]
-                let newcomers = rng.int(in: 0...(1 + fromKindergarten / 10))
+                let newcomers = rng.int(in: 0...(1 + fromKindergarten / 5))
                 counts[grade] = rng.scale(fromKindergarten, perMille: rng.int(in: 980...1000)) + newcomers
             case .m1:
                 counts[grade] = rng.scale(november[.p6], perMille: rng.int(in: 700...900))

@@ -17,15 +17,15 @@ struct SampleDistrict: Sendable {
     /// The five districts of Tak zone 2, weighted about 30/17/20/18/15 %. Large schools only in
     /// the border town แม่สอด; boarding and special-area schools mostly in the remote highlands.
     static let takZone2: [SampleDistrict] = [
-        SampleDistrict(name: "แม่สอด", weight: 30, smallPerMille: 450, largePerMille: 60,
+        SampleDistrict(name: "แม่สอด", weight: 30, smallPerMille: 460, largePerMille: 60,
                        boardingPerMille: 10, specialAreaPerMille: 0),
-        SampleDistrict(name: "แม่ระมาด", weight: 17, smallPerMille: 600, largePerMille: 0,
+        SampleDistrict(name: "แม่ระมาด", weight: 17, smallPerMille: 610, largePerMille: 0,
                        boardingPerMille: 30, specialAreaPerMille: 30),
-        SampleDistrict(name: "ท่าสองยาง", weight: 20, smallPerMille: 600, largePerMille: 0,
+        SampleDistrict(name: "ท่าสองยาง", weight: 20, smallPerMille: 610, largePerMille: 0,
                        boardingPerMille: 150, specialAreaPerMille: 200),
-        SampleDistrict(name: "พบพระ", weight: 18, smallPerMille: 560, largePerMille: 0,
+        SampleDistrict(name: "พบพระ", weight: 18, smallPerMille: 570, largePerMille: 0,
                        boardingPerMille: 30, specialAreaPerMille: 30),
-        SampleDistrict(name: "อุ้มผาง", weight: 15, smallPerMille: 700, largePerMille: 0,
+        SampleDistrict(name: "อุ้มผาง", weight: 15, smallPerMille: 710, largePerMille: 0,
                        boardingPerMille: 250, specialAreaPerMille: 300),
     ]
 }

@@ -13,29 +13,50 @@ struct SampleSchoolPlan: Sendable {
     var isBoarding: Bool
     var isSpecialArea: Bool
 
-    var isExtended: Bool { lastGrade == .m3 }
-
     func teaches(_ grade: Grade) -> Bool { grade >= firstGrade && grade <= lastGrade }
 
     /// Pupils per grade relative to one another, per mille. They match the steady state of the
-    /// cohort rules (about 2 % lost a year, ป.1 a little above อ.3, ม.1 about 80 % of ป.6), so the
+    /// cohort rules (about 2 % lost a year, ป.1 some 10 % above อ.3, ม.1 about 80 % of ป.6), so the
     /// June snapshot a year later looks like the first one.
     private static let gradeWeights: [Grade: Int] = [
-        .k1: 900, .k2: 882, .k3: 865,
-        .p1: 910, .p2: 892, .p3: 875, .p4: 857, .p5: 840, .p6: 824,
-        .m1: 660, .m2: 647, .m3: 634,
+        .k1: 800, .k2: 784, .k3: 768,
+        .p1: 850, .p2: 833, .p3: 816, .p4: 800, .p5: 784, .p6: 768,
+        .m1: 614, .m2: 602, .m3: 590,
     ]
 
-    static func draw(in district: SampleDistrict, using rng: inout SeededGenerator) -> SampleSchoolPlan {
-        let sizeDraw = rng.below(1000)
-        let size: Size
-        if sizeDraw < district.largePerMille {
-            size = .large
-        } else if sizeDraw < district.largePerMille + district.smallPerMille {
-            size = .small
-        } else {
-            size = .medium
+    /// Plans for a district's `count` schools. Size classes, boarding and special-area schools
+    /// come in fixed shares rounded to whole schools (rather than one draw per school), shuffled
+    /// along the code list, so even a 200-school sample has the intended mix. Town schools are
+    /// never boarding or special-area schools.
+    static func plans(count: Int, in district: SampleDistrict, using rng: inout SeededGenerator) -> [SampleSchoolPlan] {
+        guard count > 0 else { return [] }
+        let large = min((count * district.largePerMille + 500) / 1000, count)
+        let small = min((count * district.smallPerMille + 500) / 1000, count - large)
+        var sizes = Array(repeating: Size.large, count: large)
+            + Array(repeating: Size.small, count: small)
+            + Array(repeating: Size.medium, count: count - large - small)
+        rng.shuffle(&sizes)
+        let villageCount = count - large
+        let boarding = rng.shuffledFlags(count: villageCount, perMille: district.boardingPerMille)
+        let specialArea = rng.shuffledFlags(count: villageCount, perMille: district.specialAreaPerMille)
+        var plans: [SampleSchoolPlan] = []
+        plans.reserveCapacity(count)
+        var villageIndex = 0
+        for size in sizes {
+            var isBoarding = false
+            var isSpecialArea = false
+            if size != .large, villageIndex < villageCount {
+                isBoarding = boarding[villageIndex]
+                isSpecialArea = specialArea[villageIndex]
+                villageIndex += 1
+            }
+            plans.append(draw(size: size, isBoarding: isBoarding, isSpecialArea: isSpecialArea, using: &rng))
         }
+        return plans
+    }
+
+    private static func draw(size: Size, isBoarding: Bool, isSpecialArea: Bool,
+                             using rng: inout SeededGenerator) -> SampleSchoolPlan {
         // About 15 % of all schools teach ม.1–ม.3: rarely the small ones, often the bigger ones.
         let extendedPerMille: Int
         switch size {
@@ -46,14 +67,9 @@ struct SampleSchoolPlan: Sendable {
         let isExtended = rng.chance(perMille: extendedPerMille)
         // Town kindergartens take three-year-olds; about a third of village schools start at อ.2.
         let startsAtK1 = size == .large || rng.chance(perMille: 650)
-        let isTownSchool = size == .large
-        return SampleSchoolPlan(
-            size: size,
-            firstGrade: startsAtK1 ? .k1 : .k2,
-            lastGrade: isExtended ? .m3 : .p6,
-            isBoarding: !isTownSchool && rng.chance(perMille: district.boardingPerMille),
-            isSpecialArea: !isTownSchool && rng.chance(perMille: district.specialAreaPerMille)
-        )
+        return SampleSchoolPlan(size: size, firstGrade: startsAtK1 ? .k1 : .k2,
+                                lastGrade: isExtended ? .m3 : .p6,
+                                isBoarding: isBoarding, isSpecialArea: isSpecialArea)
     }
 
     /// The school's pupils on the first snapshot: a target size for its class, spread over the
@@ -71,7 +87,8 @@ struct SampleSchoolPlan: Sendable {
         return counts
     }
 
-    /// Mostly 20–80 pupils for small schools; medium ones lean to the lower end of 121–600.
+    /// Mostly 20–80 pupils for small schools; medium ones lean to the lower end of 121–600 and stop
+    /// short of 600, so the per-grade noise does not make a village school look like a town school.
     private func targetPupils(using rng: inout SeededGenerator) -> Int {
         switch size {
         case .small:
@@ -81,14 +98,14 @@ struct SampleSchoolPlan: Sendable {
             default: return rng.int(in: 81...118)
             }
         case .medium:
-            switch rng.weightedIndex([450, 300, 170, 80]) {
-            case 0: return rng.int(in: 124...200)
+            switch rng.weightedIndex([550, 270, 130, 50]) {
+            case 0: return rng.int(in: 135...200)
             case 1: return rng.int(in: 201...300)
             case 2: return rng.int(in: 301...450)
-            default: return rng.int(in: 451...590)
+            default: return rng.int(in: 451...520)
             }
         case .large:
-            return rng.int(in: 620...1450)
+            return rng.int(in: 620...1400)
         }
     }
 }

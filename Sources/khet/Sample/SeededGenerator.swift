@@ -63,6 +63,25 @@ struct SeededGenerator: RandomNumberGenerator {
         return max(weights.count - 1, 0)
     }
 
+    /// Fisher–Yates shuffle driven by this generator (the standard `shuffle(using:)` does not
+    /// promise its algorithm either).
+    mutating func shuffle<T>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for index in stride(from: items.count - 1, to: 0, by: -1) {
+            items.swapAt(index, below(index + 1))
+        }
+    }
+
+    /// `count` flags of which `count × perMille / 1000` (rounded) are true, in random order: a
+    /// fixed share instead of one draw per item, so small samples still show the intended mix.
+    mutating func shuffledFlags(count: Int, perMille: Int) -> [Bool] {
+        guard count > 0 else { return [] }
+        let trueCount = min(max((count * perMille + 500) / 1000, 0), count)
+        var flags = Array(repeating: true, count: trueCount) + Array(repeating: false, count: count - trueCount)
+        shuffle(&flags)
+        return flags
+    }
+
     /// One element of a non-empty array; `fallback` if it is empty.
     mutating func pick<T>(_ items: [T], or fallback: T) -> T {
         items.isEmpty ? fallback : items[below(items.count)]

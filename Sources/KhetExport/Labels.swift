@@ -1,0 +1,128 @@
+import KhetCore
+
+/// The words of the workbooks, in Thai (the default) or English.
+struct Labels {
+    let language: Language
+
+    private func pick(_ thai: String, _ english: String) -> String { language.pick(thai, english) }
+
+    var schoolCode: String { pick("รหัสโรงเรียน", "School code") }
+    var school: String { pick("โรงเรียน", "School") }
+    var district: String { pick("อำเภอ", "District") }
+    var grade: String { pick("ชั้น", "Grade") }
+    var item: String { pick("รายการ", "Item") }
+    var total: String { pick("รวม", "Total") }
+    var areaTotal: String { pick("รวมทั้งเขตพื้นที่", "Area total") }
+    var roundTotal: String { pick("รวมงวดนี้", "Round total") }
+    var counted: String { pick("นักเรียนที่นับ", "Pupils counted") }
+    var countedGrade: String { pick("ชั้นที่นับ", "Counted in grade") }
+    var funded: String { pick("นักเรียนที่ได้รับจัดสรร", "Pupils funded") }
+    var ratePerPupil: String { pick("อัตรา (บาท/คน)", "Rate (baht/pupil)") }
+    var amount: String { pick("จำนวนเงิน (บาท)", "Amount (baht)") }
+    var note: String { pick("หมายเหตุ", "Note") }
+    var fiscalYearTotal: String { pick("รวมทั้งปีงบประมาณ", "Fiscal-year total") }
+
+    func pupils(on date: ThaiDate?) -> String {
+        guard let date else { return pick("นักเรียน", "Pupils") }
+        return pick("นักเรียน (\(date.thaiShort))", "Pupils (\(date.englishLong))")
+    }
+
+    var draftBanner: String {
+        pick("ร่าง / DRAFT — กรอบอัตราฉบับร่าง (provisional) ยังไม่ใช่อัตราทางการ ห้ามใช้แจ้งจัดสรรจริง",
+             "DRAFT / ร่าง — provisional framework: rates are not yet official; do not use for actual allocation")
+    }
+    var draftHeader: String { pick("ร่าง / DRAFT", "DRAFT / ร่าง") }
+
+    func pageFooter() -> String { pick("หน้า &P / &N", "Page &P of &N") }
+
+    func summaryTitle(_ programme: String, _ year: FiscalYear) -> String {
+        pick("สรุปการจัดสรร\(programme) ปีงบประมาณ \(year.year)", "Allocation summary: \(programme), fiscal year \(year.year)")
+    }
+
+    func dataAsOf(_ area: Area, batchDate: ThaiDate) -> String {
+        pick("\(area.name) • จัดทำเมื่อ \(batchDate.thaiLong)", "\(area.name) • prepared \(batchDate.englishLong)")
+    }
+
+    var summarySheet: String { pick("สรุป", "Summary") }
+    var ratesSheet: String { pick("อัตรา", "Rates") }
+    var diagnosticsSheet: String { pick("คำเตือน", "Diagnostics") }
+
+    // Rates sheet
+    var ratesTitle: String { pick("อัตราและหลักเกณฑ์ที่ใช้คำนวณ", "Rates and rules used") }
+    var programme: String { pick("โครงการ", "Programme") }
+    var levelOrGrade: String { pick("ระดับ / ชั้น", "Level / grade") }
+    var unit: String { pick("หน่วย", "Unit") }
+    var paidIn: String { pick("จ่ายใน", "Paid in") }
+    var rateBaht: String { pick("อัตรา (บาท)", "Rate (baht)") }
+    var confidence: String { pick("ความเชื่อมั่น", "Confidence") }
+    var source: String { pick("แหล่งที่มา", "Source") }
+
+    func unit(_ unit: FundingItem.Unit) -> String {
+        unit == .perYear ? pick("ต่อคนต่อปี", "per pupil per year") : pick("ต่อคนต่อภาคเรียน", "per pupil per term")
+    }
+
+    func paidIn(_ paidIn: FundingItem.PaidIn, unit: FundingItem.Unit) -> String {
+        switch (paidIn, unit) {
+        case (.term1, _): return pick("ภาคเรียนที่ 1 เต็มอัตรา", "term 1, full rate")
+        case (.eachTerm, .perYear): return pick("ครึ่งหนึ่งในแต่ละภาคเรียน", "half in each term")
+        case (.eachTerm, .perTerm): return pick("ทุกภาคเรียน", "every term")
+        }
+    }
+
+    func confidence(_ confidence: Confidence) -> String {
+        switch confidence {
+        case .a: return pick("A ทางการ", "A official")
+        case .b: return pick("B แหล่งรอง", "B secondary")
+        case .c: return pick("C ไม่แน่นอน/ตัวยึด", "C weak or placeholder")
+        }
+    }
+
+    func target(_ target: Rate.Target) -> String {
+        switch target {
+        case .level(let level): return level.name(language)
+        case .grade(let grade): return grade.code(language)
+        }
+    }
+
+    func frameworkFacts(_ framework: Framework) -> [(String, String)] {
+        let status = framework.isProvisional ? pick("ฉบับร่าง (provisional)", "provisional") : pick("ทางการ (official)", "official")
+        let rounding: String
+        switch framework.advance.rounding {
+        case .halfUp: rounding = pick("ปัดเศษครึ่งขึ้นรายชั้น", "rounded half up per grade")
+        case .down: rounding = pick("ปัดเศษลงรายชั้น", "rounded down per grade")
+        case .up: rounding = pick("ปัดเศษขึ้นรายชั้น", "rounded up per grade")
+        }
+        let recovery = framework.advance.allowsRecovery
+            ? pick("เรียกคืนเงินงวดแรกที่จ่ายเกินได้", "overpaid advances are recovered")
+            : pick("ไม่เรียกคืน งวดที่ 2 ไม่ติดลบ", "no recovery: a balance is never negative")
+        return [
+            (pick("กรอบอัตรา", "Framework"), framework.title),
+            (pick("ปีงบประมาณ", "Fiscal year"), "\(framework.fiscalYear.year)"),
+            (pick("สถานะ", "Status"), status),
+            (pick("ที่มา", "Source"), framework.source),
+            (pick("งวดแรกภาคเรียนที่ 1", "Term-1 advance"),
+             pick("ร้อยละ \(framework.advance.percent) ของนักเรียน 10 พ.ย. เลื่อนชั้น (\(rounding)); \(recovery)",
+                  "\(framework.advance.percent)% of the 10 November count advanced one grade (\(rounding)); \(recovery)")),
+            (pick("ไฟล์", "File"), framework.origin),
+        ]
+    }
+
+    // Diagnostics sheet
+    var diagnosticsTitle: String { pick("คำเตือนจากการนำเข้าและคำนวณ", "Warnings from import and calculation") }
+    var severity: String { pick("ระดับ", "Severity") }
+    var code: String { pick("รหัส", "Code") }
+    var file: String { pick("ไฟล์", "File") }
+    var line: String { pick("บรรทัด", "Line") }
+    var column: String { pick("คอลัมน์", "Column") }
+    var message: String { pick("ข้อความ", "Message") }
+    var hint: String { pick("คำแนะนำ", "Hint") }
+    var noWarnings: String { pick("ไม่มีคำเตือน", "No warnings") }
+
+    func severity(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: return pick("ข้อผิดพลาด", "error")
+        case .warning: return pick("คำเตือน", "warning")
+        case .note: return pick("หมายเหตุ", "note")
+        }
+    }
+}

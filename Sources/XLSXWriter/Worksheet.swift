@@ -1,0 +1,288 @@
+import CXlsxWriter
+
+/// One sheet of a `Workbook`. Rows and columns are 0-based.
+///
+/// Every call checks its cells and values first, then the library's status; once the workbook is
+/// closed or released, calls throw `.workbookClosed` (or, for the non-throwing ones, do nothing).
+public final class Worksheet {
+    public let name: String
+    private let handle: WorkbookHandle
+    private let sheet: UnsafeMutablePointer<lxw_worksheet>
+    private var widths = ColumnWidthTracker()
+    private var fitting: (minimum: Double, maximum: Double)?
+    private var explicitWidthColumns: [ClosedRange<Int>] = []
+    private var merges: [CellRange] = []
+    /// Constant-memory mode only: the row the library is currently streaming.
+    private var streamingRow: Int?
+
+    init(name: String, handle: WorkbookHandle, sheet: UnsafeMutablePointer<lxw_worksheet>) {
+        self.name = name
+        self.handle = handle
+        self.sheet = sheet
+    }
+
+    // MARK: Cells
+
+    public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws {
+        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_string",
+                      displayed: DisplayText.characterCount(text)) { row, column, cFormat in
+            worksheet_write_string(sheet, row, column, text, cFormat)
+        }
+    }
+
+    public func write(_ number: Double, row: Int, column: Int, format: CellFormat? = nil) throws {
+        try checkFinite(number, row: row, column: column)
+        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_number",
+                      displayed: numberWidth(number, format)) { row, column, cFormat in
+            worksheet_write_number(sheet, row, column, number, cFormat)
+        }
+    }
+
+    /// Exact decimals: the cell receives the double nearest to the decimal value.
+    public func write(_ value: FixedDecimal, row: Int, column: Int, format: CellFormat? = nil) throws {
+        try write(value.doubleValue, row: row, column: column, format: format)
+    }
+
+    /// Stored as a double, as Excel stores every number: exact up to 2^53.
+    public func write(_ integer: Int, row: Int, column: Int, format: CellFormat? = nil) throws {
+        try write(Double(integer), row: row, column: column, format: format)
+    }
+
+    /// An empty cell that still carries a format (borders, fill); the library ignores format-less blanks.
+    public func writeBlank(row: Int, column: Int, format: CellFormat) throws {
+        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_blank",
+                      displayed: nil) { row, column, cFormat in
+            worksheet_write_blank(sheet, row, column, cFormat)
+        }
+    }
+
+    /// A formula with its computed value cached, so viewers that do not recalculate show it.
+    public func writeFormula(
+        _ formula: String, cached: FixedDecimal, row: Int, column: Int, format: CellFormat? = nil
+    ) throws {
+        try writeFormula(formula, cached: cached.doubleValue, row: row, column: column, format: format)
+    }
+
+    public func writeFormula(
+        _ formula: String, cached: Double, row: Int, column: Int, format: CellFormat? = nil
+    ) throws {
+        try checkFinite(cached, row: row, column: column)
+        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_formula_num",
+                      displayed: numberWidth(cached, format)) { row, column, cFormat in
+            worksheet_write_formula_num(sheet, row, column, formula, cFormat, cached)
+        }
+    }
+
+    public func writeFormula(
+        _ formula: String, cachedText: String, row: Int, column: Int, format: CellFormat? = nil
+    ) throws {
+        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_formula_str",
+                      displayed: DisplayText.characterCount(cachedText)) { row, column, cFormat in
+            worksheet_write_formula_str(sheet, row, column, formula, cFormat, cachedText)
+        }
+    }
+
+    /// Merges `range` and writes `text` into it. Merged text does not count toward fitted widths.
+    /// A one-cell range is simply written: the library refuses to merge a single cell.
+    public func merge(_ range: CellRange, text: String, format: CellFormat? = nil) throws {
+        _ = try handle.open()
+        try range.validate()
+        if let existing = merges.first(where: { $0.overlaps(range) }) {
+            throw XLSXError.overlappingMerge(range.a1, existing: existing.a1)
+        }
+        try checkStreamingOrder(row: range.firstRow)
+        let cFormat = try format.map { try handle.format(for: $0) }
+        if range.rowCount == 1 && range.columnCount == 1 {
+            try checkLibrary(
+                worksheet_write_string(sheet, row(range.firstRow), column(range.firstColumn), text, cFormat),
+                "worksheet_write_string at \(location(range.firstRow, range.firstColumn))")
+        } else {
+            try checkLibrary(
+                worksheet_merge_range(sheet, row(range.firstRow), column(range.firstColumn),
+                                      row(range.lastRow), column(range.lastColumn), text, cFormat),
+                "worksheet_merge_range at \(quotedName)!\(range.a1)")
+            merges.append(range)
+        }
+        // The library writes every row of the merge, so streaming continues from its last row.
+        advanceStreaming(to: range.lastRow)
+    }
+
+    // MARK: Layout
+
+    /// An explicit width (in characters) wins over fitting for these columns.
+    public func setColumnWidth(_ width: Double, columns: ClosedRange<Int>) throws {
+        _ = try handle.open()
+        try CellReference.validate(row: 0, column: columns.lowerBound)
+        try CellReference.validate(row: 0, column: columns.upperBound)
+        guard width.isFinite, (0...ColumnWidthTracker.excelMaximum).contains(width) else {
+            throw XLSXError.invalidArgument(String(width), reason: "column width must be between 0 and 255")
+        }
+        try checkLibrary(
+            worksheet_set_column(sheet, column(columns.lowerBound), column(columns.upperBound), width, nil),
+            "worksheet_set_column on \(quotedName)")
+        explicitWidthColumns.append(columns)
+    }
+
+    /// Size columns from what was written (before or after this call); applied at close.
+    /// Text counts grapheme clusters, longest line; numbers their displayed form; plus padding,
+    /// scaled for larger fonts and clamped to `minimum...maximum`.
+    public func fitColumnsToContent(minimum: Double = 6, maximum: Double = 60) {
+        let safeMinimum = minimum.isFinite ? max(0, minimum) : 6
+        let safeMaximum = maximum.isFinite ? max(safeMinimum, maximum) : 60
+        fitting = (safeMinimum, safeMaximum)
+    }
+
+    public func setRowHeight(_ height: Double, row: Int) throws {
+        _ = try handle.open()
+        try CellReference.validate(row: row, column: 0)
+        guard height.isFinite, (0...409).contains(height) else {
+            throw XLSXError.invalidArgument(String(height), reason: "row height must be between 0 and 409 points")
+        }
+        try checkStreamingOrder(row: row)
+        try checkLibrary(worksheet_set_row(sheet, self.row(row), height, nil),
+                         "worksheet_set_row at \(quotedName) row \(row + 1)")
+        advanceStreaming(to: row)
+    }
+
+    /// Freezes the rows above `row` and the columns left of `column`; (1, 0) keeps a header row.
+    public func freezePanes(row: Int, column: Int) throws {
+        _ = try handle.open()
+        try CellReference.validate(row: row, column: column)
+        worksheet_freeze_panes(sheet, self.row(row), self.column(column))
+    }
+
+    public func autofilter(_ range: CellRange) throws {
+        _ = try handle.open()
+        try range.validate()
+        try checkLibrary(
+            worksheet_autofilter(sheet, row(range.firstRow), column(range.firstColumn),
+                                 row(range.lastRow), column(range.lastColumn)),
+            "worksheet_autofilter at \(quotedName)!\(range.a1)")
+    }
+
+    public func setPrintSetup(_ setup: PrintSetup) throws {
+        _ = try handle.open()
+        // Check everything first so a bad value leaves the sheet's setup untouched.
+        if let rows = setup.repeatRows {
+            try CellReference.validate(row: rows.lowerBound, column: 0)
+            try CellReference.validate(row: rows.upperBound, column: 0)
+        }
+        try setup.printArea?.validate()
+        if let margins = setup.margins {
+            for value in [margins.left, margins.right, margins.top, margins.bottom]
+            where !(value.isFinite && value >= 0) {
+                throw XLSXError.invalidArgument(String(value), reason: "margins are inches, 0 or more")
+            }
+        }
+
+        worksheet_set_paper(sheet, setup.paper.rawValue)
+        switch setup.orientation {
+        case .portrait: worksheet_set_portrait(sheet)
+        case .landscape: worksheet_set_landscape(sheet)
+        }
+        if setup.fitToWidth {
+            // Height 0 means "as many pages as needed".
+            worksheet_fit_to_pages(sheet, 1, 0)
+        }
+        if let rows = setup.repeatRows {
+            try checkLibrary(worksheet_repeat_rows(sheet, row(rows.lowerBound), row(rows.upperBound)),
+                             "worksheet_repeat_rows on \(quotedName)")
+        }
+        if let header = setup.header {
+            try checkLibrary(worksheet_set_header(sheet, header), "worksheet_set_header on \(quotedName)")
+        }
+        if let footer = setup.footer {
+            try checkLibrary(worksheet_set_footer(sheet, footer), "worksheet_set_footer on \(quotedName)")
+        }
+        if setup.centerHorizontally {
+            worksheet_center_horizontally(sheet)
+        }
+        if let margins = setup.margins {
+            worksheet_set_margins(sheet, margins.left, margins.right, margins.top, margins.bottom)
+        }
+        if let area = setup.printArea {
+            try checkLibrary(
+                worksheet_print_area(sheet, row(area.firstRow), column(area.firstColumn),
+                                     row(area.lastRow), column(area.lastColumn)),
+                "worksheet_print_area on \(quotedName)")
+        }
+    }
+
+    /// Hides gridlines on screen and/or on paper. Does nothing once the workbook is closed.
+    public func hideGridlines(onScreen: Bool = true, inPrint: Bool = true) {
+        guard handle.isOpen else { return }
+        let option: lxw_gridlines
+        switch (onScreen, inPrint) {
+        case (true, true): option = LXW_HIDE_ALL_GRIDLINES
+        case (true, false): option = LXW_SHOW_PRINT_GRIDLINES
+        case (false, true): option = LXW_SHOW_SCREEN_GRIDLINES
+        case (false, false): option = LXW_SHOW_ALL_GRIDLINES
+        }
+        worksheet_gridlines(sheet, UInt8(option.rawValue))
+    }
+
+    // MARK: Internals
+
+    /// Called by `Workbook.close()` before the library writes the file.
+    func applyFittedColumnWidths() throws {
+        guard let fitting else { return }
+        for (column, width) in widths.fittedWidths(minimum: fitting.minimum, maximum: fitting.maximum)
+        where !explicitWidthColumns.contains(where: { $0.contains(column) }) {
+            try checkLibrary(worksheet_set_column(sheet, self.column(column), self.column(column), width, nil),
+                             "worksheet_set_column on \(quotedName)")
+        }
+    }
+
+    /// The content width recorded for a column, in characters before padding (for tests).
+    func recordedWidth(column: Int) -> Double? {
+        widths.recordedWidth(column: column)
+    }
+
+    /// The common path of every cell write: checks, format lookup, the C call, width bookkeeping.
+    private func writeCell(
+        row: Int, column: Int, format: CellFormat?, operation: String, displayed characters: Int?,
+        _ call: (lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) -> lxw_error
+    ) throws {
+        _ = try handle.open()
+        try CellReference.validate(row: row, column: column)
+        try checkStreamingOrder(row: row)
+        let cFormat = try format.map { try handle.format(for: $0) }
+        try checkLibrary(call(self.row(row), self.column(column), cFormat), "\(operation) at \(location(row, column))")
+        advanceStreaming(to: row)
+        if let characters, !merges.contains(where: { $0.contains(row: row, column: column) }) {
+            widths.record(column: column, characters: characters, scale: format?.widthScale ?? 1)
+        }
+    }
+
+    private func numberWidth(_ value: Double, _ format: CellFormat?) -> Int {
+        DisplayText.number(value, numberFormat: format?.numberFormat).count
+    }
+
+    private func checkFinite(_ value: Double, row: Int, column: Int) throws {
+        guard value.isFinite else { throw XLSXError.nonFiniteNumber(row: row, column: column) }
+    }
+
+    /// In constant-memory mode the library has already flushed earlier rows to disk and would
+    /// reject (or, in older versions, silently drop) a write there; say so clearly instead.
+    private func checkStreamingOrder(row: Int) throws {
+        guard handle.constantMemory, let current = streamingRow, row < current else { return }
+        throw XLSXError.rowOutOfOrder(sheet: name, row: row, currentRow: current)
+    }
+
+    private func advanceStreaming(to row: Int) {
+        guard handle.constantMemory else { return }
+        streamingRow = max(streamingRow ?? row, row)
+    }
+
+    private var quotedName: String {
+        "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    private func location(_ row: Int, _ column: Int) -> String {
+        quotedName + "!" + CellReference.a1(row: row, column: column)
+    }
+
+    // Only ever called after CellReference.validate, so the narrowing cannot trap.
+    private func row(_ value: Int) -> lxw_row_t { lxw_row_t(value) }
+    private func column(_ value: Int) -> lxw_col_t { lxw_col_t(value) }
+}

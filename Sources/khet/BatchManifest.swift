@@ -1,0 +1,34 @@
+import Foundation
+import KhetCore
+
+/// A batch as described by `batch.toml`: the area, the fiscal year, the framework, the inputs
+/// and where the outputs go. Paths are resolved against the batch file's folder.
+struct BatchManifest {
+    /// An input file: where it is, and how messages name it (as the batch file wrote it,
+    /// prefixed with the batch file's folder as given on the command line).
+    struct InputFile {
+        var url: URL
+        var displayName: String
+    }
+
+    struct PupilSnapshotInput {
+        var date: ThaiDate
+        var file: InputFile
+    }
+
+    var file: InputFile
+    var area: Area
+    var fiscalYear: FiscalYear
+    var framework: InputFile
+    var batchDate: ThaiDate
+    var output: URL
+    var language: Language
+    var schools: InputFile
+    var pupilSnapshots: [PupilSnapshotInput]
+
+    /// Every input file, for the manifest of fingerprints.
+    var inputFiles: [(role: String, file: InputFile)] {
+        [("batch", file), ("framework", framework), ("schools", schools)]
+            + pupilSnapshots.map { ("pupils \($0.date.isoBE)", $0.file) }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import KhetCore
+import KhetImport
+import TOMLKit
+
+/// Reads and checks `batch.toml`. Every problem is a Diagnostic at the key's line and column.
+struct BatchManifestReader {
+    struct Result {
+        var manifest: BatchManifest?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// `path` as the user typed it; it names the file in messages.
+    func read(path: String, outputOverride: String? = nil) -> Result {
+        let url = URL(fileURLWithPath: path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            return Result(manifest: nil, diagnostics: [Diagnostic(.error, code: "FILE001", file: path,
+                                                                  message: exists ? "cannot read the batch file" : "batch file not found")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return Result(manifest: nil, diagnostics: [Diagnostic(.error, code: "BAT001", file: path, line: 1, column: 1,
+                                                                  message: "the batch file is not UTF-8 text")])
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            return Result(manifest: nil, diagnostics: [Diagnostic(
+                .error, code: "BAT001", file: path, line: error.source.begin.line, column: error.source.begin.column,
+                message: "not valid TOML: \(error.description)")])
+        } catch {
+            return Result(manifest: nil, diagnostics: [Diagnostic(.error, code: "BAT001", file: path, line: 1, column: 1,
+                                                                  message: "not valid TOML: \(error)")])
+        }
+        var parser = FieldReader(table: table, locator: TOMLKeyLocator(text: text), file: path,
+                                 folder: url.deletingLastPathComponent(),
+                                 folderAsTyped: (path as NSString).deletingLastPathComponent)
+        let manifest = parser.manifest(batchFile: BatchManifest.InputFile(url: url, displayName: path), outputOverride: outputOverride)
+        return Result(manifest: parser.diagnostics.hasErrors ? nil : manifest, diagnostics: parser.diagnostics)
+    }
+}
+
+/// Pulls typed values out of the TOML table, recording a located diagnostic for each problem.
+private struct FieldReader {
+    let table: TOMLTable
+    let locator: TOMLKeyLocator
+    let file: String
+    let folder: URL
+    let folderAsTyped: String
+    var diagnostics: [Diagnostic] = []
+
+    init(table: TOMLTable, locator: TOMLKeyLocator, file: String, folder: URL, folderAsTyped: String) {
+        self.table = table
+        self.locator = locator
+        self.file = file
+        self.folder = folder
+        self.folderAsTyped = folderAsTyped
+    }
+
+    mutating func problem(_ key: String, in section: String = "", index: Int = 0, _ message: String, hint: String? = nil) {
+        let position = locator.position(of: key, in: section, index: index)
+        diagnostics.append(Diagnostic(.error, code: "BAT002", file: file, line: position.line, column: position.column,
+                                      message: message, hint: hint))
+    }
+
+    mutating func string(_ key: String, in section: String = "", of source: TOMLTable? = nil, index: Int = 0,
+                         required: Bool = true) -> String? {
+        let container = source ?? table
+        guard let value = container[key] else {
+            if required {
+                let name = section.isEmpty ? key : "\(section).\(key)"
+                problem(key, in: section, index: index, "'\(name)' is missing", hint: nil)
+            }
+            return nil
+        }
+        guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            problem(key, in: section, index: index, "'\(key)' should be non-empty text in quotes")
+            return nil
+        }
+        return text
+    }
+
+    mutating func inputFile(_ key: String, in section: String = "", of source: TOMLTable? = nil, index: Int = 0) -> BatchManifest.InputFile? {
+        guard let path = string(key, in: section, of: source, index: index) else { return nil }
+        return resolve(path)
+    }
+
+    func resolve(_ path: String) -> BatchManifest.InputFile {
+        if path.hasPrefix("/") { return BatchManifest.InputFile(url: URL(fileURLWithPath: path), displayName: path) }
+        let shown = folderAsTyped.isEmpty ? path : (folderAsTyped as NSString).appendingPathComponent(path)
+        return BatchManifest.InputFile(url: folder.appendingPathComponent(path).standardizedFileURL, displayName: shown)
+    }
+
+    mutating func date(_ key: String, in section: String = "", of source: TOMLTable? = nil, index: Int = 0) -> ThaiDate? {
+        guard let text = string(key, in: section, of: source, index: index) else { return nil }
+        guard let date = ThaiDate(parsing: text) else {
+            problem(key, in: section, index: index, "'\(text)' is not a date",
+                    hint: "write the Buddhist-era date as \"2568-06-10\"")
+            return nil
+        }
+        return date
+    }
+
+    mutating func manifest(batchFile: BatchManifest.InputFile, outputOverride: String?) -> BatchManifest? {
+        var fiscalYear: FiscalYear?
+        if let value = table["fiscal_year"] {
+            if let year = value.int, (2500...2700).contains(year) {
+                fiscalYear = FiscalYear(year)
+            } else {
+                problem("fiscal_year", "fiscal_year should be a Buddhist-era year such as 2568 (no quotes)")
+            }
+        } else {
+            problem("fiscal_year", "'fiscal_year' is missing")
+        }
+        let framework = frameworkFile()
+        let batchDate = date("date")
+        var output: URL?
+        if let outputOverride {
+            output = URL(fileURLWithPath: outputOverride).standardizedFileURL
+        } else if let path = string("output") {
+            output = resolve(path).url
+        }
+        var language = Language.thai
+        if let code = string("language", required: false) {
+            if let parsed = Language(rawValue: code) { language = parsed }
+            else { problem("language", "language should be \"th\" or \"en\", not '\(code)'") }
+        }
+
+        var area: Area?
+        if let areaTable = table["area"]?.table {
+            let code = string("code", in: "area", of: areaTable)
+            let name = string("name", in: "area", of: areaTable)
+            let shortName = string("short_name", in: "area", of: areaTable, required: false)
+            if let code, let name { area = Area(code: code, name: name, shortName: shortName ?? name) }
+        } else {
+            problem("area", "the [area] table is missing", hint: "add [area] with code, name and short_name")
+        }
+
+        var schools: BatchManifest.InputFile?
+        var snapshots: [BatchManifest.PupilSnapshotInput] = []
+        if let inputs = table["inputs"]?.table {
+            schools = inputFile("schools", in: "inputs", of: inputs)
+            if let pupils = inputs["pupils"]?.array {
+                for index in 0..<pupils.count {
+                    guard let entry = pupils[index].table else {
+                        problem("pupils", in: "inputs", "each [[inputs.pupils]] entry should be a table with date and file")
+                        continue
+                    }
+                    let date = date("date", in: "inputs.pupils", of: entry, index: index)
+                    let input = inputFile("file", in: "inputs.pupils", of: entry, index: index)
+                    guard let date, let input else { continue }
+                    if snapshots.contains(where: { $0.date == date }) {
+                        problem("date", in: "inputs.pupils", index: index, "two pupil snapshots are dated \(date.isoBE)")
+                    }
+                    if !((date.month == 6 || date.month == 11) && date.day == 10) {
+                        let position = locator.position(of: "date", in: "inputs.pupils", index: index)
+                        diagnostics.append(Diagnostic(.warning, code: "BAT003", file: file, line: position.line,
+                                                      column: position.column,
+                                                      message: "snapshot date \(date.isoBE) is not 10 June or 10 November, so no payment round uses it"))
+                    }
+                    snapshots.append(BatchManifest.PupilSnapshotInput(date: date, file: input))
+                }
+            } else {
+                problem("inputs", "no pupil snapshots: add [[inputs.pupils]] entries with date and file")
+            }
+        } else {
+            problem("inputs", "the [inputs] table is missing")
+        }
+
+        guard let fiscalYear, let framework, let batchDate, let output, let area, let schools else { return nil }
+        return BatchManifest(file: batchFile, area: area, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
+                             output: output, language: language, schools: schools,
+                             pupilSnapshots: snapshots.sorted { $0.date < $1.date })
+    }
+
+    /// `framework` names a bundled framework (`fy2568`) or a file.
+    private mutating func frameworkFile() -> BatchManifest.InputFile? {
+        guard let reference = string("framework") else { return nil }
+        if !reference.contains("/") && !reference.hasSuffix(".xml") {
+            guard let path = FrameworkReader.bundledPath(named: reference) else {
+                problem("framework", "no bundled framework is called '\(reference)'",
+                        hint: "bundled: \(FrameworkReader.bundledNames.joined(separator: ", ")); or give a path to an XML file")
+                return nil
+            }
+            return BatchManifest.InputFile(url: URL(fileURLWithPath: path), displayName: "templates/frameworks/\(reference).xml")
+        }
+        return resolve(reference)
+    }
+}

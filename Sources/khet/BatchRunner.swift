@@ -1,0 +1,96 @@
+import Foundation
+import KhetCalc
+import KhetCore
+import KhetExport
+
+/// Calculates and writes a batch whose inputs imported without errors. Outputs go to a fresh
+/// folder beside the output folder and replace it only when everything was written, so a
+/// failed run never leaves a half-written output behind.
+struct BatchRunner {
+    struct Outcome {
+        var written: [URL]
+        var diagnostics: [Diagnostic]
+    }
+
+    enum Failure: Error {
+        case calculation([Diagnostic])
+        case output(String)
+    }
+
+    let data: BatchData
+
+    func run() throws -> Outcome {
+        let manifest = data.manifest
+        guard let framework = data.framework,
+              let calculator = FreeEducationCalculator(framework: framework) else {
+            throw Failure.calculation([Diagnostic(.error, code: "CALC003", file: manifest.framework.displayName,
+                                                  message: "the framework has no programme '\(FreeEducationCalculator.programmeID)'")])
+        }
+        let allocation = calculator.allocate(schools: data.schools, snapshots: data.snapshots, fiscalYear: manifest.fiscalYear)
+        let diagnostics = data.diagnostics + allocation.diagnostics
+        if diagnostics.hasErrors { throw Failure.calculation(diagnostics) }
+
+        let report = AreaAllocationReport(
+            area: manifest.area, fiscalYear: manifest.fiscalYear, framework: framework, schools: data.schools,
+            snapshots: data.snapshots, allocation: allocation, diagnostics: diagnostics,
+            batchDate: manifest.batchDate, language: manifest.language)
+        let written = try writeAtomically(into: manifest.output) { folder in
+            let workbook = try AreaWorkbook(report: report).write(into: folder)
+            try writeManifest(into: folder, outputs: [workbook], framework: framework)
+            return [workbook.lastPathComponent, "manifest.json"]
+        }
+        return Outcome(written: written, diagnostics: diagnostics)
+    }
+
+    private func writeManifest(into folder: URL, outputs: [URL], framework: Framework) throws {
+        let manifest = data.manifest
+        var record = OutputManifest(version: Khet.version, area: manifest.area.code, fiscalYear: manifest.fiscalYear.year,
+                                    batchDate: manifest.batchDate.isoBE, framework: manifest.framework.displayName,
+                                    frameworkStatus: framework.status.rawValue)
+        for input in manifest.inputFiles {
+            record.inputs.append(try OutputManifest.entry(role: input.role, file: input.file.url,
+                                                          shownAs: input.file.displayName))
+        }
+        for output in outputs {
+            record.outputs.append(try OutputManifest.entry(role: "workbook", file: output, shownAs: output.lastPathComponent))
+        }
+        try record.write(to: folder.appendingPathComponent("manifest.json"))
+    }
+
+    /// Runs `body` against an empty staging folder next to `destination`, then swaps it in.
+    private func writeAtomically(into destination: URL, _ body: (URL) throws -> [String]) throws -> [URL] {
+        let files = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        do {
+            try files.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.output("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        let token = UUID().uuidString.prefix(8)
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).khet-new-\(token)")
+        let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).khet-old-\(token)")
+        do {
+            try files.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw Failure.output("cannot write in \(parent.path): \(error.localizedDescription)")
+        }
+        do {
+            let names = try body(staging)
+            if files.fileExists(atPath: destination.path) {
+                try files.moveItem(at: destination, to: previous)
+            }
+            do {
+                try files.moveItem(at: staging, to: destination)
+            } catch {
+                if files.fileExists(atPath: previous.path) { try? files.moveItem(at: previous, to: destination) }
+                throw error
+            }
+            try? files.removeItem(at: previous)
+            return names.map { destination.appendingPathComponent($0) }
+        } catch {
+            try? files.removeItem(at: staging)
+            if let failure = error as? Failure { throw failure }
+            throw Failure.output("writing the outputs failed, nothing was changed in \(destination.path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import KhetCore
+
+/// Writes a `SampleArea` as the files an analyst would prepare for `khet run`: `schools.csv`,
+/// one `pupils-<date>.csv` per snapshot and a `batch.toml` that ties them together.
+///
+/// Files are UTF-8 without BOM, LF line endings, rows sorted by school code, so the committed
+/// sample only changes when the generator does. Each file is written under a temporary name in
+/// the same folder and renamed into place, so a reader never sees half a file.
+struct SampleAreaWriter {
+    static let schoolsFileName = "schools.csv"
+    static let batchFileName = "batch.toml"
+    static let schoolsHeader = ["รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "พักนอน", "พื้นที่พิเศษ"]
+    /// A primary area teaches no ม.4–ม.6, so those columns are left out.
+    static let pupilGrades = Grade.allCases.filter { $0 <= .m3 }
+    static let totalHeader = "รวม"
+
+    static func pupilsFileName(for date: ThaiDate) -> String { "pupils-\(date.isoBE).csv" }
+
+    /// Where `khet run` writes when the batch lives in `samples/tak2/` of the repository.
+    static func defaultOutput(fiscalYear: Int) -> String { "../../out/tak2-fy\(fiscalYear)" }
+
+    let area: SampleArea
+    let fiscalYear: Int
+    /// The batch's `output` value, relative to the batch file.
+    let output: String
+
+    init(area: SampleArea, fiscalYear: Int, output: String) {
+        self.area = area
+        self.fiscalYear = fiscalYear
+        self.output = output
+    }
+
+    private var schoolsByCode: [School] { area.schools.sorted { $0.code < $1.code } }
+
+    func schoolsCSV() -> String {
+        var lines = [SampleCSV.line(SampleAreaWriter.schoolsHeader)]
+        lines.reserveCapacity(area.schools.count + 1)
+        for school in schoolsByCode {
+            lines.append(SampleCSV.line([school.code, school.name, school.district,
+                                   school.isBoarding ? "1" : "0", school.isSpecialArea ? "1" : "0"]))
+        }
+        return SampleCSV.document(lines)
+    }
+
+    /// Every school gets a row, with zeros where the snapshot has none; รวม is the row's sum.
+    func pupilsCSV(_ snapshot: Snapshot) -> String {
+        let grades = SampleAreaWriter.pupilGrades
+        var lines = [SampleCSV.line(["รหัสโรงเรียน"] + grades.map(\.thaiCode) + [SampleAreaWriter.totalHeader])]
+        lines.reserveCapacity(area.schools.count + 1)
+        for school in schoolsByCode {
+            let counts = snapshot.counts(for: school.code)
+            let values = grades.map { counts[$0] }
+            let fields = [school.code] + values.map(String.init) + [String(values.reduce(0, +))]
+            lines.append(SampleCSV.line(fields))
+        }
+        return SampleCSV.document(lines)
+    }
+
+    func batchTOML() -> String {
+        let year = fiscalYear
+        var text = """
+        # Khet batch: the synthetic sample area (all names and codes are fictional).
+        fiscal_year = \(year)
+        framework = "fy\(year)"            # a bundled framework (templates/frameworks/fy\(year).xml) or a path to an XML file
+        date = "\(year)-07-15"             # the batch date (BE): printed on outputs and stamped as the workbook creation time
+        output = \(SampleTOML.string(output))   # relative to this file; `khet run --output DIR` overrides it
+        language = "th"                 # "th" or "en"
+
+        [area]
+        code = "6302"
+        name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
+        short_name = "สพป.ตาก เขต 2"
+
+        [inputs]
+        schools = \(SampleTOML.string(SampleAreaWriter.schoolsFileName))
+
+        """
+        for snapshot in area.snapshots {
+            text += """
+
+            [[inputs.pupils]]
+            date = \(SampleTOML.string(snapshot.date.isoBE))
+            file = \(SampleTOML.string(SampleAreaWriter.pupilsFileName(for: snapshot.date)))
+
+            """
+        }
+        return text
+    }
+
+    /// Writes every file into `folder` (created if missing) and returns their URLs in the order
+    /// written: schools, pupils oldest first, batch last so a batch never points at missing files.
+    @discardableResult
+    func write(to folder: URL) throws -> [URL] {
+        try SampleFileSystem.createFolder(folder)
+        var files: [(name: String, text: String)] = [(SampleAreaWriter.schoolsFileName, schoolsCSV())]
+        for snapshot in area.snapshots {
+            files.append((SampleAreaWriter.pupilsFileName(for: snapshot.date), pupilsCSV(snapshot)))
+        }
+        files.append((SampleAreaWriter.batchFileName, batchTOML()))
+        var written: [URL] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file.name)
+            try SampleFileSystem.writeAtomically(Data(file.text.utf8), to: url)
+            written.append(url)
+        }
+        return written
+    }
+}
+
+/// RFC 4180 with LF line ends: a field is quoted only when it holds a comma, a quote or a line
+/// break, and quotes inside are doubled.
+private enum SampleCSV {
+    static func field(_ value: String) -> String {
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
+
+    static func document(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+private enum SampleTOML {
+    static func string(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

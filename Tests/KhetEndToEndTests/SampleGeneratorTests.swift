@@ -1,0 +1,243 @@
+import Foundation
+import XCTest
+
+/// `khet sample` end to end: runs the built binary and reads the files it writes, as an analyst
+/// would. The generator's arithmetic is checked through its output only, so these tests keep
+/// holding whatever the generator's insides become.
+final class SampleGeneratorTests: XCTestCase {
+    private let pupilsHeader = "รหัสโรงเรียน,อ.1,อ.2,อ.3,ป.1,ป.2,ป.3,ป.4,ป.5,ป.6,ม.1,ม.2,ม.3,รวม"
+    private let schoolsHeader = "รหัสโรงเรียน,ชื่อโรงเรียน,อำเภอ,พักนอน,พื้นที่พิเศษ"
+    private let expectedFiles = ["batch.toml", "pupils-2567-06-10.csv", "pupils-2567-11-10.csv",
+                                 "pupils-2568-06-10.csv", "schools.csv"]
+
+    func testSameSeedWritesTheSameBytes() throws {
+        let first = try sample(seed: 7, schools: 60)
+        let second = try sample(seed: 7, schools: 60)
+        XCTAssertEqual(try fileNames(in: first), expectedFiles)
+        XCTAssertEqual(try fileNames(in: second), expectedFiles)
+        for name in expectedFiles {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.appendingPathComponent(name))
+            XCTAssertEqual(a, b, "\(name) differs between two runs with the same seed")
+        }
+    }
+
+    func testADifferentSeedWritesDifferentContent() throws {
+        let first = try sample(seed: 7, schools: 60)
+        let other = try sample(seed: 8, schools: 60)
+        for name in ["schools.csv", "pupils-2568-06-10.csv"] {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: other.appendingPathComponent(name))
+            XCTAssertNotEqual(a, b, "\(name) is the same for seeds 7 and 8")
+        }
+    }
+
+    func testFilesAreUTF8WithoutBOMAndWithLFLineEnds() throws {
+        let folder = try sample(seed: 7, schools: 60)
+        for name in expectedFiles {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            XCTAssertFalse(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) starts with a BOM")
+            XCTAssertFalse(data.contains(0x0D), "\(name) has a CR")
+            XCTAssertEqual(data.last, 0x0A, "\(name) does not end with a line break")
+            XCTAssertNotNil(String(data: data, encoding: .utf8), "\(name) is not UTF-8")
+        }
+    }
+
+    func testSchoolsFileHasSixtyUniqueTenDigitCodesInOrder() throws {
+        let folder = try sample(seed: 7, schools: 60)
+        let (header, rows) = try table(folder.appendingPathComponent("schools.csv"))
+        XCTAssertEqual(header, schoolsHeader)
+        XCTAssertEqual(rows.count, 60)
+        let codes = rows.map { $0.first ?? "" }
+        XCTAssertEqual(Set(codes).count, 60, "codes are not unique")
+        XCTAssertEqual(codes, codes.sorted(), "rows are not sorted by code")
+        XCTAssertEqual(Set(rows.map { $0.count > 1 ? $0[1] : "" }).count, 60, "names are not unique")
+        for row in rows {
+            XCTAssertEqual(row.count, 5, "\(row)")
+            guard row.count == 5 else { continue }
+            XCTAssertEqual(row[0].count, 10, "\(row[0]) is not ten characters")
+            XCTAssert(row[0].unicodeScalars.allSatisfy { ("0"..."9").contains($0) }, "\(row[0]) is not all digits")
+            XCTAssert(row[1].hasPrefix("โรงเรียน"), row[1])
+            XCTAssert(["0", "1"].contains(row[3]) && ["0", "1"].contains(row[4]), "\(row)")
+        }
+    }
+
+    func testEveryPupilsFileCoversTheSameSchoolsWithConsistentTotals() throws {
+        let folder = try sample(seed: 7, schools: 60)
+        let schoolCodes = try table(folder.appendingPathComponent("schools.csv")).rows.map { $0.first ?? "" }
+        for name in expectedFiles where name.hasPrefix("pupils-") {
+            let (header, rows) = try table(folder.appendingPathComponent(name))
+            XCTAssertEqual(header, pupilsHeader, name)
+            XCTAssertEqual(rows.map { $0.first ?? "" }, schoolCodes, "\(name) has another school list")
+            for row in rows {
+                XCTAssertEqual(row.count, 14, "\(name): \(row)")
+                let numbers = row.dropFirst().compactMap { Int($0) }
+                XCTAssertEqual(numbers.count, 13, "\(name): \(row) has a non-number")
+                XCTAssert(numbers.allSatisfy { $0 >= 0 }, "\(name): \(row) has a negative count")
+                XCTAssertEqual(numbers.dropLast().reduce(0, +), numbers.last, "\(name): รวม is not the row sum in \(row)")
+            }
+        }
+    }
+
+    func testSnapshotsMoveLikeCohorts() throws {
+        let folder = try sample(seed: 7, schools: 60)
+        let june = try counts(folder.appendingPathComponent("pupils-2567-06-10.csv"))
+        let november = try counts(folder.appendingPathComponent("pupils-2567-11-10.csv"))
+        let nextJune = try counts(folder.appendingPathComponent("pupils-2568-06-10.csv"))
+        for (code, a) in june {
+            guard let b = november[code], let c = nextJune[code] else { return XCTFail("\(code) missing") }
+            for grade in 0..<12 {
+                // 10 June → 10 November: the same pupils, −3 % … +2 % per grade.
+                XCTAssert(b[grade] >= a[grade] * 97 / 100 && b[grade] <= (a[grade] * 102 + 99) / 100,
+                          "\(code) grade column \(grade): \(a[grade]) → \(b[grade])")
+            }
+            // 10 November → next 10 June, one grade up (ป.2 → ป.3 …: อ.3, ป.2–ป.6, ม.2, ม.3).
+            for grade in [2, 4, 5, 6, 7, 8, 10, 11] {
+                XCTAssert(c[grade] <= b[grade - 1] && c[grade] >= b[grade - 1] * 97 / 100,
+                          "\(code) grade column \(grade): \(b[grade - 1]) → \(c[grade])")
+            }
+        }
+    }
+
+    func testBatchFileAndPrintedSummary() throws {
+        let folder = try temporaryFolder()
+        let result = try runKhet(["sample", "--seed", "7", "--schools", "60", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 6, result.stdout)
+        XCTAssertEqual(Set(lines.prefix(5).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
+        XCTAssert(lines.last?.contains("60") ?? false, result.stdout)
+        let batch = try String(contentsOf: folder.appendingPathComponent("batch.toml"), encoding: .utf8)
+        XCTAssert(batch.hasPrefix("# Khet batch: the synthetic sample area"), batch)
+        for expected in ["fiscal_year = 2568\n", "framework = \"fy2568\"", "date = \"2568-07-15\"",
+                         "output = \"../../out/tak2-fy2568\"", "code = \"6302\"", "schools = \"schools.csv\"",
+                         "date = \"2567-06-10\"\nfile = \"pupils-2567-06-10.csv\"",
+                         "date = \"2567-11-10\"\nfile = \"pupils-2567-11-10.csv\"",
+                         "date = \"2568-06-10\"\nfile = \"pupils-2568-06-10.csv\""] {
+            XCTAssert(batch.contains(expected), "batch.toml lacks \(expected)")
+        }
+    }
+
+    func testZeroSchoolsIsRefusedWithAMessage() throws {
+        let folder = try temporaryFolder().appendingPathComponent("never")
+        let result = try runKhet(["sample", "--schools", "0", folder.path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssert(result.stderr.contains("--schools"), "stderr: \(result.stderr)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "a refused run wrote files")
+    }
+
+    // MARK: - Helpers
+
+    /// Runs `khet sample` into a fresh temporary folder and returns the folder.
+    private func sample(seed: UInt64, schools: Int) throws -> URL {
+        let folder = try temporaryFolder().appendingPathComponent("area")
+        let result = try runKhet(["sample", "--seed", String(seed), "--schools", String(schools), folder.path])
+        XCTAssertEqual(result.status, 0, "khet sample failed: \(result.stderr)")
+        return folder
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("khet-sample-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    private func fileNames(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    /// Header line and data rows of a CSV file (RFC 4180 quoting, LF line ends).
+    private func table(_ url: URL) throws -> (header: String, rows: [[String]]) {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        guard !lines.isEmpty else { return ("", []) }
+        let header = lines.removeFirst()
+        return (header, lines.map(fields))
+    }
+
+    /// Per school code, the thirteen numbers of a pupils file (12 grades, then รวม).
+    private func counts(_ url: URL) throws -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        for row in try table(url).rows {
+            result[row.first ?? ""] = row.dropFirst().map { Int($0) ?? -1 }
+        }
+        return result
+    }
+
+    private func fields(_ line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var previousWasQuote = false
+        for character in line {
+            if quoted {
+                if character == "\"" { quoted = false; previousWasQuote = true } else { current.append(character) }
+            } else if character == "\"" {
+                if previousWasQuote { current.append("\"") }
+                quoted = true
+                previousWasQuote = false
+            } else if character == "," {
+                fields.append(current)
+                current = ""
+                previousWasQuote = false
+            } else {
+                current.append(character)
+                previousWasQuote = false
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+
+    private struct RunResult {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the built binary with output sent to files (no pipe can fill up and block).
+    private func runKhet(_ arguments: [String]) throws -> RunResult {
+        let binary = try khetBinary()
+        let folder = try temporaryFolder()
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        try process.run()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        return RunResult(status: process.terminationStatus,
+                         stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                         stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+
+    /// `KHET_BINARY` if set, else `.build/debug/khet` under the package root (three folders up
+    /// from this file: Tests/KhetEndToEndTests/<file>).
+    private func khetBinary() throws -> URL {
+        if let path = ProcessInfo.processInfo.environment["KHET_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let binary = root.appendingPathComponent(".build/debug/khet")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw BinaryMissing(path: binary.path)
+        }
+        return binary
+    }
+
+    private struct BinaryMissing: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "no khet binary at \(path): run `swift build` first or set KHET_BINARY" }
+    }
+}
