@@ -15,7 +15,10 @@ public struct WorkbookContents: Decodable {
         public var autofilter: String?
         public var paperSize: Int?
         public var orientation: String?
-        public var fitToWidth: Int?
+        /// Fit-to-page printing is on; then fitToWidth × fitToHeight pages (0 = as many as needed).
+        public var fitToPage: Bool
+        public var fitToWidth: Int
+        public var fitToHeight: Int
         public var printTitleRows: String?
         public var header: String?
         public var footer: String?
@@ -111,7 +114,9 @@ for ws in formulas.worksheets:
         "freeze": ws.freeze_panes, "autofilter": ws.auto_filter.ref,
         "paperSize": int(ps.paperSize) if ps.paperSize is not None else None,
         "orientation": ps.orientation,
-        "fitToWidth": int(ps.fitToWidth) if ps.fitToWidth is not None else None,
+        "fitToPage": bool(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage),
+        "fitToWidth": int(ps.fitToWidth) if ps.fitToWidth is not None else 1,
+        "fitToHeight": int(ps.fitToHeight) if ps.fitToHeight is not None else 1,
         "printTitleRows": ws.print_title_rows,
         "header": ws.oddHeader.center.text if ws.oddHeader and ws.oddHeader.center else None,
         "footer": ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None,

@@ -1,0 +1,54 @@
+# Khet: the two commands of the README.
+#   make run    installs what is missing, builds, runs the sample batch, prints where the outputs are
+#   make test   installs what is missing (including what the tests read workbooks with), runs every test
+
+SWIFT        ?= swift
+BATCH        ?= samples/tak2/batch.toml
+DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev pkg-config
+PYTHON       ?= python3
+
+.PHONY: run test build deps test-deps clean help
+
+help:
+	@echo "make run    build and run the sample batch ($(BATCH))"
+	@echo "make test   run the whole test suite"
+	@echo "make clean  remove build products and outputs"
+
+run: deps build
+	@.build/debug/khet run $(BATCH)
+
+build: deps
+	$(SWIFT) build
+
+test: deps test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Debian packages the build links against. Installed with apt-get (through sudo when not root)
+# only when missing; when that is impossible, say exactly what to run.
+deps:
+	@missing=""; \
+	for pkg in $(DEBIAN_BUILD); do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = "0" ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "error: need root to install:$$missing. Run as root: apt-get install -y$$missing" >&2; exit 1; fi; \
+	  ( $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing ) >/dev/null \
+	    || { echo "error: could not install:$$missing. Install them yourself: sudo apt-get install$$missing" >&2; exit 1; }; \
+	fi
+
+# The tests read workbooks back with openpyxl, a real reader: from PyPI, or from Debian when
+# pip may not install into the system Python.
+test-deps:
+	@$(PYTHON) -c "import openpyxl" 2>/dev/null || { \
+	  echo "Installing openpyxl (the tests read the workbooks with it)"; \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check openpyxl >/dev/null 2>&1 \
+	  || $(MAKE) --no-print-directory deps DEBIAN_BUILD=python3-openpyxl; \
+	  $(PYTHON) -c "import openpyxl" 2>/dev/null \
+	  || { echo "error: openpyxl is missing: run '$(PYTHON) -m pip install openpyxl' or 'apt-get install python3-openpyxl'" >&2; exit 1; }; }
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,210 @@
+import Foundation
+import KhetTestSupport
+import XCTest
+
+/// `khet run` and `khet validate` end to end: the built binary on the bundled sample area and on
+/// broken copies of it, checking stdout, stderr, exit codes and the files written.
+final class RunCommandTests: XCTestCase {
+    /// A copy of samples/tak2 in a temporary folder, so tests can break files without touching the repo.
+    private func sampleCopy() throws -> TemporaryDirectory {
+        let folder = try TemporaryDirectory("khet-e2e")
+        let source = Repository.root.appendingPathComponent("samples/tak2")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    private func replace(_ old: String, with new: String, in file: String, of folder: TemporaryDirectory) throws {
+        let path = folder.file(file)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains(old), "\(file) has no '\(old)'")
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func testRunsTheSampleAndPrintsWhereTheOutputsAre() throws {
+        let folder = try sampleCopy()
+        let output = folder.file("out")
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", output])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardOutput.contains("\(output)/allocation-2568.xlsx"), result.standardOutput)
+        XCTAssertTrue(result.standardOutput.contains("\(output)/manifest.json"), result.standardOutput)
+        XCTAssertTrue(result.standardError.contains("provisional"), "the draft framework is pointed out")
+
+        let book = try WorkbookReader.read(output + "/allocation-2568.xlsx")
+        XCTAssertEqual(book.sheetNames, ["สรุป", "ภาค 2-2567", "ภาค 1-2568 งวด 70%", "ภาค 1-2568 ส่วนที่เหลือ", "อัตรา", "คำเตือน"])
+        let summary = try XCTUnwrap(book.sheet("สรุป"))
+        XCTAssertTrue(summary.cells["A1"]?.string?.contains("DRAFT") ?? false)
+        let schoolRows = try String(contentsOfFile: folder.file("schools.csv"), encoding: .utf8)
+            .split(separator: "\n").count - 1
+        let totalRow = 5 + schoolRows + 1
+        XCTAssertEqual(summary.cells["A\(totalRow)"]?.string, "รวมทั้งเขตพื้นที่")
+        XCTAssertEqual(summary.cells["J\(totalRow)"]?.string, "=SUM(J6:J\(totalRow - 1))")
+        // Every school row's cached total equals the sum of its cached items, to the satang.
+        var areaTotal = 0
+        for row in 6..<totalRow {
+            let items = try ["E", "F", "G", "H", "I"].map { try XCTUnwrap(summary.values["\($0)\(row)"]?.number) }
+            let total = try XCTUnwrap(summary.values["J\(row)"]?.number)
+            XCTAssertEqual(Int((items.reduce(0, +) * 100).rounded()), Int((total * 100).rounded()), "row \(row)")
+            areaTotal += Int((total * 100).rounded())
+        }
+        XCTAssertEqual(Int(((summary.values["J\(totalRow)"]?.number ?? 0) * 100).rounded()), areaTotal)
+        // The round sheets add up to the same area total.
+        var rounds = 0
+        for (name, column) in [("ภาค 2-2567", "G"), ("ภาค 1-2568 งวด 70%", "I"), ("ภาค 1-2568 ส่วนที่เหลือ", "G")] {
+            let sheet = try XCTUnwrap(book.sheet(name))
+            rounds += Int(((sheet.values["\(column)\(sheet.maxRow)"]?.number ?? 0) * 100).rounded())
+        }
+        XCTAssertEqual(rounds, areaTotal)
+
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))) as? [String: Any]
+        let outputs = try XCTUnwrap(manifest?["outputs"] as? [[String: Any]])
+        let digest = try ProcessRunner.run("/usr/bin/env", ["sha256sum", output + "/allocation-2568.xlsx"]).standardOutput.prefix(64)
+        XCTAssertEqual(outputs.first?["sha256"] as? String, String(digest))
+        XCTAssertEqual((manifest?["inputs"] as? [[String: Any]])?.count, 6)
+    }
+
+    func testRunningTwiceGivesByteIdenticalWorkbooks() throws {
+        let folder = try sampleCopy()
+        for name in ["one", "two"] {
+            let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", folder.file(name), "--quiet"])
+            XCTAssertEqual(result.status, 0, result.standardError)
+        }
+        let first = try Data(contentsOf: URL(fileURLWithPath: folder.file("one/allocation-2568.xlsx")))
+        let second = try Data(contentsOf: URL(fileURLWithPath: folder.file("two/allocation-2568.xlsx")))
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder.file("one/manifest.json"))),
+                       try Data(contentsOf: URL(fileURLWithPath: folder.file("two/manifest.json"))))
+    }
+
+    func testMalformedCSVStopsTheRunAndLeavesTheOutputAlone() throws {
+        let folder = try sampleCopy()
+        let output = folder.file("out")
+        XCTAssertEqual(try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", output]).status, 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: output + "/allocation-2568.xlsx"))
+
+        // An unclosed quote in the third line of the June pupils file.
+        let path = folder.file("pupils-2568-06-10.csv")
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        lines[2] = lines[2].replacingOccurrences(of: ",", with: ",\"", options: [], range: lines[2].range(of: ","))
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", output])
+        XCTAssertEqual(result.status, 65)
+        let errorLines = result.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        XCTAssertEqual(errorLines.count, 1, result.standardError)
+        XCTAssertTrue(errorLines.first?.hasPrefix("\(folder.path)/pupils-2568-06-10.csv:3:12: error: a quoted field is never closed [CSV001]") ?? false,
+                      result.standardError)
+        XCTAssertTrue(result.standardError.contains("nothing written"))
+        XCTAssertEqual(result.standardOutput, "")
+        let after = try Data(contentsOf: URL(fileURLWithPath: output + "/allocation-2568.xlsx"))
+        XCTAssertEqual(before, after, "the earlier output is untouched")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".out.khet") }
+        XCTAssertEqual(leftovers, [], "no staging folder is left behind")
+    }
+
+    func testBadCountIsReportedWithItsCell() throws {
+        let folder = try sampleCopy()
+        let path = folder.file("pupils-2567-11-10.csv")
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        var cells = lines[4].components(separatedBy: ",")
+        cells[4] = "สิบ"
+        lines[4] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let column = cells[0..<4].joined(separator: ",").count + 2
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", folder.file("out")])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.standardError.contains("pupils-2567-11-10.csv:5:\(column): error: 'สิบ' is not a pupil count for ป.1 [PUP005]"),
+                      result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.file("out")), "nothing is written")
+    }
+
+    func testMalformedFrameworkIsReportedWithLineAndColumn() throws {
+        let folder = try sampleCopy()
+        let framework = try String(contentsOfFile: Repository.path("templates/frameworks/fy2568.xml"), encoding: .utf8)
+        try framework.replacingOccurrences(of: "confidence=\"C\"", with: "confidence=\"D\"")
+            .write(toFile: folder.file("my-framework.xml"), atomically: true, encoding: .utf8)
+        try replace("framework = \"fy2568\"", with: "framework = \"my-framework.xml\"", in: "batch.toml", of: folder)
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", folder.file("out")])
+        XCTAssertEqual(result.status, 65)
+        let line = try XCTUnwrap(framework.components(separatedBy: "\n").firstIndex { $0.contains("confidence=\"C\"") }) + 1
+        XCTAssertTrue(result.standardError.contains("\(folder.path)/my-framework.xml:\(line):7: error: "), result.standardError)
+        XCTAssertTrue(result.standardError.contains("'D'"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.file("out")))
+    }
+
+    func testMissingInputFileExitsSixtySix() throws {
+        let folder = try sampleCopy()
+        try FileManager.default.removeItem(atPath: folder.file("schools.csv"))
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", folder.file("out")])
+        XCTAssertEqual(result.status, 66)
+        XCTAssertTrue(result.standardError.contains("\(folder.path)/schools.csv: error: file not found [FILE001]"), result.standardError)
+        let missingBatch = try ProcessRunner.khet(["run", folder.file("nope.toml")])
+        XCTAssertEqual(missingBatch.status, 66)
+    }
+
+    func testBadBatchFileNamesTheKey() throws {
+        let folder = try sampleCopy()
+        try replace("date = \"2568-07-15\"", with: "date = \"15 July\"", in: "batch.toml", of: folder)
+        let result = try ProcessRunner.khet(["validate", folder.file("batch.toml")])
+        XCTAssertEqual(result.status, 65)
+        let text = try String(contentsOfFile: folder.file("batch.toml"), encoding: .utf8)
+        let line = try XCTUnwrap(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("date =") }) + 1
+        XCTAssertTrue(result.standardError.contains("batch.toml:\(line):8: error: '15 July' is not a date [BAT002]"), result.standardError)
+
+        try replace("date = \"15 July\"", with: "date = \"2568-07-15", in: "batch.toml", of: folder)
+        let syntax = try ProcessRunner.khet(["validate", folder.file("batch.toml")])
+        XCTAssertEqual(syntax.status, 65)
+        XCTAssertTrue(syntax.standardError.contains("batch.toml:\(line):"), syntax.standardError)
+        XCTAssertTrue(syntax.standardError.contains("not valid TOML"), syntax.standardError)
+    }
+
+    func testFrameworkOfAnotherYearIsRefused() throws {
+        let folder = try sampleCopy()
+        try replace("framework = \"fy2568\"", with: "framework = \"fy2565\"", in: "batch.toml", of: folder)
+        let result = try ProcessRunner.khet(["validate", folder.file("batch.toml")])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.standardError.contains("the framework is for fiscal year 2565 but the batch is for 2568 [BAT004]"),
+                      result.standardError)
+    }
+
+    func testValidatePrintsASummaryAndWritesNothing() throws {
+        let folder = try sampleCopy()
+        try replace("รหัสโรงเรียน,ชื่อโรงเรียน", with: "รหัสโรงเรียน,หมายเหตุ,ชื่อโรงเรียน", in: "schools.csv", of: folder)
+        let result = try ProcessRunner.khet(["validate", folder.file("batch.toml")])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardError.contains("schools.csv:1:14: warning: unknown column 'หมายเหตุ' is ignored [CSV011]"),
+                      result.standardError)
+        XCTAssertTrue(result.standardOutput.hasPrefix("0 errors, 1 warning in 6 files: 200 schools, 3 pupil snapshots"),
+                      result.standardOutput)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: Repository.path("out/never")))
+    }
+
+    func testWithoutTheJuneCountOnlyTheEarlierRoundsAreWritten() throws {
+        let folder = try sampleCopy()
+        try replace("""
+
+            [[inputs.pupils]]
+            date = "2568-06-10"
+            file = "pupils-2568-06-10.csv"
+            """, with: "", in: "batch.toml", of: folder)
+        let output = folder.file("out")
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", output])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardError.contains("warning: Term 1/2568, balance is not computed"), result.standardError)
+        let book = try WorkbookReader.read(output + "/allocation-2568.xlsx")
+        XCTAssertEqual(book.sheetNames, ["สรุป", "ภาค 2-2567", "ภาค 1-2568 งวด 70%", "อัตรา", "คำเตือน"])
+        XCTAssertTrue(book.sheet("คำเตือน")?.cells.values.contains { $0.string == "CALC001" } ?? false)
+    }
+
+    func testHelpAndVersion() throws {
+        let version = try ProcessRunner.khet(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
+        let help = try ProcessRunner.khet(["--help"])
+        XCTAssertEqual(help.status, 0)
+        for command in ["run", "validate", "sample"] { XCTAssertTrue(help.standardOutput.contains(command)) }
+        let unknown = try ProcessRunner.khet(["frobnicate"])
+        XCTAssertEqual(unknown.status, 64)
+    }
+}

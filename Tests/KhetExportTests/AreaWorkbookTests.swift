@@ -1,0 +1,142 @@
+import KhetCalc
+import KhetCore
+import KhetExport
+import KhetImport
+import KhetTestSupport
+import XCTest
+
+final class AreaWorkbookTests: XCTestCase {
+    private let schools = [
+        School(code: "1063000002", name: "โรงเรียนบ้านทดสอบ <สอง> & \"ก\"", district: "อุ้มผาง"),
+        School(code: "1063000001", name: "โรงเรียนบ้านทดสอบหนึ่ง", district: "แม่สอด"),
+    ]
+
+    private func report(framework name: String, language: Language = .thai) throws -> AreaAllocationReport {
+        let path = try XCTUnwrap(FrameworkReader.bundledPath(named: name))
+        var framework = try XCTUnwrap(FrameworkReader().read(path: path, displayName: "\(name).xml").framework)
+        framework.fiscalYear = FiscalYear(2568)
+        let snapshots = [
+            Snapshot(date: try XCTUnwrap(ThaiDate(year: 2567, month: 6, day: 10)),
+                     counts: ["1063000001": GradeCounts([.k3: 10, .p4: 20]), "1063000002": GradeCounts([.p1: 3])]),
+            Snapshot(date: try XCTUnwrap(ThaiDate(year: 2567, month: 11, day: 10)),
+                     counts: ["1063000001": GradeCounts([.k3: 10, .p4: 19]), "1063000002": GradeCounts([.p1: 3])]),
+            Snapshot(date: try XCTUnwrap(ThaiDate(year: 2568, month: 6, day: 10)),
+                     counts: ["1063000001": GradeCounts([.p1: 11, .p5: 19]), "1063000002": GradeCounts([.p2: 1])]),
+        ]
+        let allocation = try XCTUnwrap(FreeEducationCalculator(framework: framework))
+            .allocate(schools: schools, snapshots: snapshots, fiscalYear: FiscalYear(2568))
+        let warning = Diagnostic(.warning, code: "CSV011", file: "schools.csv", line: 1, column: 5, message: "unknown column 'x' is ignored")
+        return AreaAllocationReport(
+            area: Area(code: "6302", name: "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2", shortName: "สพป.ตาก เขต 2"),
+            fiscalYear: FiscalYear(2568), framework: framework, schools: schools, snapshots: snapshots,
+            allocation: allocation, diagnostics: [warning],
+            batchDate: try XCTUnwrap(ThaiDate(year: 2568, month: 7, day: 15)), language: language)
+    }
+
+    private func write(_ report: AreaAllocationReport) throws -> (WorkbookContents, TemporaryDirectory) {
+        let folder = try TemporaryDirectory()
+        let url = try AreaWorkbook(report: report).write(into: folder.url)
+        XCTAssertEqual(url.lastPathComponent, "allocation-2568.xlsx")
+        return (try WorkbookReader.read(url.path), folder)
+    }
+
+    func testSummaryRowsFormulasAndCachedTotals() throws {
+        let report = try report(framework: "fy2565")
+        let (book, _) = try write(report)
+        XCTAssertEqual(book.sheetNames, ["สรุป", "ภาค 2-2567", "ภาค 1-2568 งวด 70%", "ภาค 1-2568 ส่วนที่เหลือ", "อัตรา", "คำเตือน"])
+        let summary = try XCTUnwrap(book.sheet("สรุป"))
+        // No draft banner for an official framework: the header is on row 4, data from row 5.
+        XCTAssertEqual(summary.cells["A4"]?.string, "รหัสโรงเรียน")
+        XCTAssertEqual(summary.cells["A5"]?.string, "1063000001", "schools sorted by code, code kept as text")
+        XCTAssertEqual(summary.cells["D5"]?.number, 30, "pupils on the latest snapshot")
+        XCTAssertEqual(summary.cells["J5"]?.string, "=SUM(E5:I5)")
+        let first = report.allocation.total { $0.schoolCode == "1063000001" }
+        XCTAssertEqual(summary.values["J5"]?.number, Double(first.satang) / 100)
+        XCTAssertEqual(summary.cells["A7"]?.string, "รวมทั้งเขตพื้นที่")
+        XCTAssertEqual(summary.cells["J7"]?.string, "=SUM(J5:J6)")
+        XCTAssertEqual(summary.values["J7"]?.number, Double(report.allocation.total().satang) / 100)
+        XCTAssertEqual(summary.values["D7"]?.number, 31)
+        XCTAssertEqual(summary.cells["B6"]?.string, "โรงเรียนบ้านทดสอบ <สอง> & \"ก\"", "text is stored as text, never as markup")
+        XCTAssertEqual(summary.freeze, "C5")
+        XCTAssertEqual(summary.autofilter, "A4:J6")
+        XCTAssertEqual(summary.paperSize, 9)
+        XCTAssertEqual(summary.orientation, "landscape")
+        XCTAssertTrue(summary.fitToPage)
+        XCTAssertEqual(summary.fitToWidth, 1)
+        XCTAssertEqual(summary.fitToHeight, 0, "one page wide, as many pages tall as needed")
+        XCTAssertEqual(summary.printTitleRows, "$4:$4")
+        XCTAssertEqual(summary.fonts["A5"], "TH Sarabun New")
+        XCTAssertEqual(summary.numberFormats["E5"], "#,##0.00")
+        XCTAssertEqual(book.definedNames["AreaTotal"], "'สรุป'!$J$7")
+    }
+
+    func testRoundSheetsShowCountTimesRateAndAddUpToTheSummary() throws {
+        let report = try report(framework: "fy2565")
+        let (book, _) = try write(report)
+        let advance = try XCTUnwrap(book.sheet("ภาค 1-2568 งวด 70%"))
+        // First line: school 1, tuition, อ.1 funded on อ.1's own November count (0) is skipped,
+        // so the first is ป.1 (entry grade, own count 0)… find the ป.5 tuition line instead.
+        let rows = (5...advance.maxRow).filter { advance.cells["C\($0)"]?.string == "ค่าจัดการเรียนการสอน (เงินอุดหนุนรายหัว)" && advance.cells["D\($0)"]?.string == "ป.5" }
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(advance.cells["E\(row)"]?.string, "ป.4")
+        XCTAssertEqual(advance.cells["F\(row)"]?.number, 19)
+        XCTAssertEqual(advance.cells["G\(row)"]?.number, 13, "70% of 19 = 13.3, rounded half up")
+        XCTAssertEqual(advance.cells["H\(row)"]?.number, 950)
+        XCTAssertEqual(advance.cells["I\(row)"]?.string, "=G\(row)*H\(row)")
+        XCTAssertEqual(advance.values["I\(row)"]?.number, 12_350)
+        XCTAssertTrue(advance.cells["J\(row)"]?.string?.contains("13.3 → 13") ?? false)
+
+        var roundTotals = 0.0
+        for name in ["ภาค 2-2567", "ภาค 1-2568 งวด 70%", "ภาค 1-2568 ส่วนที่เหลือ"] {
+            let sheet = try XCTUnwrap(book.sheet(name))
+            let totalRow = sheet.maxRow
+            let amountColumn = name.contains("70%") ? "I" : "G"
+            XCTAssertEqual(sheet.cells["A\(totalRow)"]?.string, "รวมงวดนี้")
+            XCTAssertEqual(sheet.cells["\(amountColumn)\(totalRow)"]?.string, "=SUM(\(amountColumn)5:\(amountColumn)\(totalRow - 1))")
+            roundTotals += try XCTUnwrap(sheet.values["\(amountColumn)\(totalRow)"]?.number)
+        }
+        let summary = try XCTUnwrap(book.sheet("สรุป"))
+        XCTAssertEqual(summary.values["J7"]?.number, roundTotals, "the rounds add up to the fiscal-year total")
+    }
+
+    func testRatesAndDiagnosticsSheets() throws {
+        let (book, _) = try write(try report(framework: "fy2565"))
+        let rates = try XCTUnwrap(book.sheet("อัตรา"))
+        let rateRows = rates.cells.filter { $0.key.hasPrefix("F") && $0.value.number != nil }
+        XCTAssertEqual(rateRows.count, 4 * 4 + 15, "four levels for four items, fifteen grades of textbooks")
+        XCTAssertTrue(rates.cells.values.contains { $0.string == "A ทางการ" })
+        XCTAssertTrue(rates.cells.values.contains { $0.string?.contains("domain.md §4.1") ?? false }, "sources are listed")
+        let diagnostics = try XCTUnwrap(book.sheet("คำเตือน"))
+        XCTAssertEqual(diagnostics.cells["B5"]?.string, "CSV011")
+        XCTAssertEqual(diagnostics.cells["C5"]?.string, "schools.csv")
+        XCTAssertEqual(diagnostics.cells["D5"]?.number, 1)
+        XCTAssertEqual(diagnostics.cells["E5"]?.number, 5)
+    }
+
+    func testProvisionalFrameworkPutsADraftBannerOnEverySheet() throws {
+        let (book, _) = try write(try report(framework: "fy2568"))
+        XCTAssertEqual(book.sheets.count, 6)
+        for sheet in book.sheets {
+            XCTAssertTrue(sheet.cells["A1"]?.string?.hasPrefix("ร่าง / DRAFT") ?? false, sheet.title)
+            XCTAssertTrue(sheet.merged.contains { $0.hasPrefix("A1:") }, sheet.title)
+            XCTAssertTrue(sheet.header?.contains("DRAFT") ?? false, "the printed page header says draft too: \(sheet.title)")
+        }
+        let official = try write(try report(framework: "fy2565")).0
+        for sheet in official.sheets { XCTAssertFalse(sheet.cells["A1"]?.string?.contains("DRAFT") ?? false) }
+    }
+
+    func testEnglishLabelsOnRequest() throws {
+        let (book, _) = try write(try report(framework: "fy2565", language: .english))
+        XCTAssertEqual(book.sheetNames, ["Summary", "Term 2-2567", "Term 1-2568 advance", "Term 1-2568 balance", "Rates", "Diagnostics"])
+        XCTAssertEqual(book.sheet("Summary")?.cells["A4"]?.string, "School code")
+    }
+
+    func testSameReportWritesTheSameBytes() throws {
+        let report = try report(framework: "fy2568")
+        let one = try TemporaryDirectory()
+        let two = try TemporaryDirectory()
+        let first = try Data(contentsOf: AreaWorkbook(report: report).write(into: one.url))
+        let second = try Data(contentsOf: AreaWorkbook(report: report).write(into: two.url))
+        XCTAssertEqual(first, second)
+    }
+}
