@@ -53,7 +53,7 @@ public struct FreeEducationCalculator {
         var rounds: [PaymentRound] = []
         func has(_ round: PaymentRound) -> Bool { round.snapshotDate.map(available.contains) ?? false }
         func missing(_ round: PaymentRound, _ why: String) {
-            let date = round.snapshotDate.map(\.thaiLong) ?? "?"
+            let date = round.snapshotDate.map(\.englishLong) ?? "?"
             diagnostics.append(Diagnostic(.warning, code: "CALC001", file: framework.origin,
                                           message: "\(round.title(.english, advancePercent: framework.advance.percent)) is not computed: the batch has no snapshot of \(date)\(why)"))
         }

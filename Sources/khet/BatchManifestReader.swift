@@ -168,10 +168,37 @@ private struct FieldReader {
             problem("inputs", "the [inputs] table is missing")
         }
 
+        warnAboutUnknownKeys()
         guard let fiscalYear, let framework, let batchDate, let output, let area, let schools else { return nil }
         return BatchManifest(file: batchFile, area: area, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
                              output: output, language: language, schools: schools,
                              pupilSnapshots: snapshots.sorted { $0.date < $1.date })
+    }
+
+    /// A misspelt key (`langauge`) would otherwise be ignored in silence.
+    private mutating func warnAboutUnknownKeys() {
+        let known: [(section: String, table: TOMLTable?, keys: Set<String>)] = [
+            ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs"]),
+            ("area", table["area"]?.table, ["code", "name", "short_name"]),
+            ("inputs", table["inputs"]?.table, ["schools", "pupils"]),
+        ]
+        var entries = known
+        if let pupils = table["inputs"]?.table?["pupils"]?.array {
+            for index in 0..<pupils.count {
+                entries.append(("inputs.pupils", pupils[index].table, ["date", "file"]))
+            }
+        }
+        var indexes: [String: Int] = [:]
+        for entry in entries {
+            let index = indexes[entry.section, default: 0]
+            indexes[entry.section] = index + 1
+            for key in (entry.table?.keys ?? []).sorted() where !entry.keys.contains(key) {
+                let position = locator.position(of: key, in: entry.section, index: index)
+                diagnostics.append(Diagnostic(.warning, code: "BAT005", file: file, line: position.line, column: position.column,
+                                              message: "unknown key '\(key)' is ignored",
+                                              hint: "known keys here: \(entry.keys.sorted().joined(separator: ", "))"))
+            }
+        }
     }
 
     /// `framework` names a bundled framework (`fy2568`) or a file.

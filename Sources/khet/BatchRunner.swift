@@ -19,16 +19,26 @@ struct BatchRunner {
 
     let data: BatchData
 
-    func run() throws -> Outcome {
-        let manifest = data.manifest
+    /// The allocation of an imported batch, with the import's and the calculators' diagnostics.
+    /// Throws when any of them is an error.
+    func calculate() throws -> (framework: Framework, allocation: Allocation, diagnostics: [Diagnostic]) {
         guard let framework = data.framework,
               let calculator = FreeEducationCalculator(framework: framework) else {
-            throw Failure.calculation([Diagnostic(.error, code: "CALC003", file: manifest.framework.displayName,
-                                                  message: "the framework has no programme '\(FreeEducationCalculator.programmeID)'")])
+            throw Failure.calculation(data.diagnostics + [Diagnostic(
+                .error, code: "CALC003", file: data.manifest.framework.displayName,
+                message: "the framework has no programme '\(FreeEducationCalculator.programmeID)'")])
         }
-        let allocation = calculator.allocate(schools: data.schools, snapshots: data.snapshots, fiscalYear: manifest.fiscalYear)
+        let allocation = calculator.allocate(schools: data.schools, snapshots: data.snapshots,
+                                             fiscalYear: data.manifest.fiscalYear)
         let diagnostics = data.diagnostics + allocation.diagnostics
         if diagnostics.hasErrors { throw Failure.calculation(diagnostics) }
+        return (framework, allocation, diagnostics)
+    }
+
+    func run() throws -> Outcome {
+        let manifest = data.manifest
+        try checkOutputFolder(manifest.output)
+        let (framework, allocation, diagnostics) = try calculate()
 
         let report = AreaAllocationReport(
             area: manifest.area, fiscalYear: manifest.fiscalYear, framework: framework, schools: data.schools,
@@ -55,6 +65,26 @@ struct BatchRunner {
             record.outputs.append(try OutputManifest.entry(role: "workbook", file: output, shownAs: output.lastPathComponent))
         }
         try record.write(to: folder.appendingPathComponent("manifest.json"))
+    }
+
+    /// The output folder is replaced as a whole, so it must be one Khet wrote (it has Khet's
+    /// manifest.json) or be empty or new: a mistyped `output` must never delete someone's folder.
+    private func checkOutputFolder(_ destination: URL) throws {
+        let files = FileManager.default
+        var isFolder: ObjCBool = false
+        guard files.fileExists(atPath: destination.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw Failure.output("the output \(destination.path) is a file, not a folder; choose another output")
+        }
+        let contents = (try? files.contentsOfDirectory(atPath: destination.path)) ?? []
+        if contents.isEmpty { return }
+        let manifest = destination.appendingPathComponent("manifest.json")
+        if let data = files.contents(atPath: manifest.path),
+           let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], json["tool"] as? String == "khet" {
+            return
+        }
+        throw Failure.output("the output folder \(destination.path) already holds files that Khet did not write; "
+                             + "Khet replaces its output folder as a whole, so choose a new or empty folder")
     }
 
     /// Runs `body` against an empty staging folder next to `destination`, then swaps it in.

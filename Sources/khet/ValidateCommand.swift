@@ -5,7 +5,7 @@ import KhetCore
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a batch's inputs and print every problem, without writing anything.")
+        abstract: "Check a batch's inputs and calculation and print every problem, without writing anything.")
 
     @Argument(help: "The batch file (batch.toml).")
     var batch: String
@@ -19,7 +19,15 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode.forErrors(in: read.diagnostics)
         }
         let data = BatchData.importing(manifest)
-        let all = read.diagnostics + data.diagnostics
+        var all = read.diagnostics + data.diagnostics
+        if !all.hasErrors {
+            // The calculators find problems too (a grade without a rate, a round without its count).
+            do {
+                all = read.diagnostics + (try BatchRunner(data: data).calculate()).diagnostics
+            } catch BatchRunner.Failure.calculation(let diagnostics) {
+                all = read.diagnostics + diagnostics
+            }
+        }
         printer.print(all)
         print(printer.summary(all, files: data.fileCount)
               + ": \(data.schools.count) schools, \(data.snapshots.count) pupil snapshots")

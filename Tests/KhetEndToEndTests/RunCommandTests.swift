@@ -197,6 +197,32 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(book.sheet("คำเตือน")?.cells.values.contains { $0.string == "CALC001" } ?? false)
     }
 
+    func testRefusesToReplaceAFolderKhetDidNotWrite() throws {
+        let folder = try sampleCopy()
+        let precious = try folder.write("documents/letter.txt", "keep me")
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", folder.file("documents")])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.standardError.contains("already holds files that Khet did not write"), result.standardError)
+        XCTAssertEqual(try String(contentsOfFile: precious, encoding: .utf8), "keep me")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.file("documents")), ["letter.txt"])
+    }
+
+    func testValidateAlsoRunsTheCalculation() throws {
+        let folder = try sampleCopy()
+        try replace("""
+
+            [[inputs.pupils]]
+            date = "2567-06-10"
+            file = "pupils-2567-06-10.csv"
+            """, with: "", in: "batch.toml", of: folder)
+        try replace("language = \"th\"", with: "langauge = \"th\"", in: "batch.toml", of: folder)
+        let result = try ProcessRunner.khet(["validate", folder.file("batch.toml")])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardError.contains("warning: Term 2/2567 is not computed: the batch has no snapshot of 10 June 2567 BE [CALC001]"),
+                      result.standardError)
+        XCTAssertTrue(result.standardError.contains("warning: unknown key 'langauge' is ignored [BAT005]"), result.standardError)
+    }
+
     func testHelpAndVersion() throws {
         let version = try ProcessRunner.khet(["--version"])
         XCTAssertEqual(version.status, 0)

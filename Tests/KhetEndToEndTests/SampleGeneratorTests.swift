@@ -1,4 +1,5 @@
 import Foundation
+import KhetTestSupport
 import XCTest
 
 /// `khet sample` end to end: runs the built binary and reads the files it writes, as an analyst
@@ -101,16 +102,16 @@ final class SampleGeneratorTests: XCTestCase {
 
     func testBatchFileAndPrintedSummary() throws {
         let folder = try temporaryFolder()
-        let result = try runKhet(["sample", "--seed", "7", "--schools", "60", folder.path])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        let lines = result.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 6, result.stdout)
+        let result = try ProcessRunner.khet(["sample", "--seed", "7", "--schools", "60", folder.path])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 6, result.standardOutput)
         XCTAssertEqual(Set(lines.prefix(5).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
-        XCTAssert(lines.last?.contains("60") ?? false, result.stdout)
+        XCTAssert(lines.last?.contains("60") ?? false, result.standardOutput)
         let batch = try String(contentsOf: folder.appendingPathComponent("batch.toml"), encoding: .utf8)
         XCTAssert(batch.hasPrefix("# Khet batch: the synthetic sample area"), batch)
         for expected in ["fiscal_year = 2568\n", "framework = \"fy2568\"", "date = \"2568-07-15\"",
-                         "output = \"../../out/tak2-fy2568\"", "code = \"6302\"", "schools = \"schools.csv\"",
+                         "output = \"out\"", "code = \"6302\"", "schools = \"schools.csv\"",
                          "date = \"2567-06-10\"\nfile = \"pupils-2567-06-10.csv\"",
                          "date = \"2567-11-10\"\nfile = \"pupils-2567-11-10.csv\"",
                          "date = \"2568-06-10\"\nfile = \"pupils-2568-06-10.csv\""] {
@@ -118,11 +119,19 @@ final class SampleGeneratorTests: XCTestCase {
         }
     }
 
+    func testBatchOutputCanBeChosen() throws {
+        let folder = try temporaryFolder()
+        let result = try ProcessRunner.khet(["sample", "--schools", "3", "--batch-output", "../../out/x", folder.path])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let batch = try String(contentsOf: folder.appendingPathComponent("batch.toml"), encoding: .utf8)
+        XCTAssert(batch.contains("output = \"../../out/x\""), batch)
+    }
+
     func testZeroSchoolsIsRefusedWithAMessage() throws {
         let folder = try temporaryFolder().appendingPathComponent("never")
-        let result = try runKhet(["sample", "--schools", "0", folder.path])
+        let result = try ProcessRunner.khet(["sample", "--schools", "0", folder.path])
         XCTAssertNotEqual(result.status, 0)
-        XCTAssert(result.stderr.contains("--schools"), "stderr: \(result.stderr)")
+        XCTAssert(result.standardError.contains("--schools"), "stderr: \(result.standardError)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "a refused run wrote files")
     }
 
@@ -131,8 +140,8 @@ final class SampleGeneratorTests: XCTestCase {
     /// Runs `khet sample` into a fresh temporary folder and returns the folder.
     private func sample(seed: UInt64, schools: Int) throws -> URL {
         let folder = try temporaryFolder().appendingPathComponent("area")
-        let result = try runKhet(["sample", "--seed", String(seed), "--schools", String(schools), folder.path])
-        XCTAssertEqual(result.status, 0, "khet sample failed: \(result.stderr)")
+        let result = try ProcessRunner.khet(["sample", "--seed", String(seed), "--schools", String(schools), folder.path])
+        XCTAssertEqual(result.status, 0, "khet sample failed: \(result.standardError)")
         return folder
     }
 
@@ -191,53 +200,4 @@ final class SampleGeneratorTests: XCTestCase {
         return fields
     }
 
-    private struct RunResult {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs the built binary with output sent to files (no pipe can fill up and block).
-    private func runKhet(_ arguments: [String]) throws -> RunResult {
-        let binary = try khetBinary()
-        let folder = try temporaryFolder()
-        let outURL = folder.appendingPathComponent("stdout")
-        let errURL = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return RunResult(status: process.terminationStatus,
-                         stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                         stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
-    }
-
-    /// `KHET_BINARY` if set, else `.build/debug/khet` under the package root (three folders up
-    /// from this file: Tests/KhetEndToEndTests/<file>).
-    private func khetBinary() throws -> URL {
-        if let path = ProcessInfo.processInfo.environment["KHET_BINARY"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let binary = root.appendingPathComponent(".build/debug/khet")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw BinaryMissing(path: binary.path)
-        }
-        return binary
-    }
-
-    private struct BinaryMissing: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "no khet binary at \(path): run `swift build` first or set KHET_BINARY" }
-    }
 }

@@ -17,9 +17,6 @@ struct SampleAreaWriter {
 
     static func pupilsFileName(for date: ThaiDate) -> String { "pupils-\(date.isoBE).csv" }
 
-    /// Where `khet run` writes when the batch lives in `samples/tak2/` of the repository.
-    static func defaultOutput(fiscalYear: Int) -> String { "../../out/tak2-fy\(fiscalYear)" }
-
     let area: SampleArea
     let fiscalYear: Int
     /// The batch's `output` value, relative to the batch file.

@@ -21,6 +21,9 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Fiscal year in the Buddhist Era (2500–2700); sets the snapshot dates.")
     var fiscalYear: Int = 2568
 
+    @Option(help: "The batch file's output folder, relative to the batch file.")
+    var batchOutput = "out"
+
     @Argument(help: "Folder to write into; created if missing.")
     var folder: String
 
@@ -42,7 +45,7 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let area = SampleAreaGenerator(seed: seed, schoolCount: schools, fiscalYear: fiscalYear).generate()
         let writer = SampleAreaWriter(area: area, fiscalYear: fiscalYear,
-                                      output: SampleAreaWriter.defaultOutput(fiscalYear: fiscalYear))
+                                      output: batchOutput)
         let written = try writer.write(to: URL(fileURLWithPath: folder, isDirectory: true))
         // Paths as the user typed the folder, so they can be pasted back into a shell.
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
