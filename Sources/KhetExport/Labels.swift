@@ -24,14 +24,14 @@ struct Labels {
 
     func pupils(on date: ThaiDate?) -> String {
         guard let date else { return pick("นักเรียน", "Pupils") }
-        return pick("นักเรียน (\(date.thaiShort))", "Pupils (\(date.englishLong))")
+        return pick("นักเรียน\n(\(date.thaiShort))", "Pupils\n(\(date.englishLong))")
     }
 
     var draftBanner: String {
         pick("ร่าง / DRAFT — กรอบอัตราฉบับร่าง (provisional) ยังไม่ใช่อัตราทางการ ห้ามใช้แจ้งจัดสรรจริง",
              "DRAFT / ร่าง — provisional framework: rates are not yet official; do not use for actual allocation")
     }
-    var draftHeader: String { pick("ร่าง / DRAFT", "DRAFT / ร่าง") }
+    var draftHeader: String { pick("ร่าง / DRAFT – ห้ามใช้แจ้งจัดสรรจริง", "DRAFT / ร่าง – not for actual allocation") }
 
     func pageFooter() -> String { pick("หน้า &P / &N", "Page &P of &N") }
 
@@ -72,8 +72,8 @@ struct Labels {
     func confidence(_ confidence: Confidence) -> String {
         switch confidence {
         case .a: return pick("A ทางการ", "A official")
-        case .b: return pick("B แหล่งรอง", "B secondary")
-        case .c: return pick("C ไม่แน่นอน/ตัวยึด", "C weak or placeholder")
+        case .b: return pick("B แหล่งข้อมูลรอง", "B secondary source")
+        case .c: return pick("C ยังไม่ยืนยัน", "C unconfirmed")
         }
     }
 
@@ -85,7 +85,8 @@ struct Labels {
     }
 
     func frameworkFacts(_ framework: Framework) -> [(String, String)] {
-        let status = framework.isProvisional ? pick("ฉบับร่าง (provisional)", "provisional") : pick("ทางการ (official)", "official")
+        let status = framework.isProvisional ? pick("ฉบับร่าง ยังไม่ใช่อัตราทางการ", "provisional: rates not yet official")
+            : pick("อัตราทางการ", "official")
         let rounding: String
         switch framework.advance.rounding {
         case .halfUp: rounding = pick("ปัดเศษครึ่งขึ้นรายชั้น", "rounded half up per grade")
@@ -108,6 +109,14 @@ struct Labels {
     }
 
     // Diagnostics sheet
+    /// An item's name without its parenthesised gloss, for narrow columns:
+    /// `ค่าจัดการเรียนการสอน (เงินอุดหนุนรายหัว)` → `ค่าจัดการเรียนการสอน`.
+    func shortName(_ item: FundingItem) -> String {
+        let name = item.name(language)
+        guard let open = name.range(of: " (") else { return name }
+        return String(name[..<open.lowerBound])
+    }
+
     var diagnosticsTitle: String { pick("คำเตือนจากการนำเข้าและคำนวณ", "Warnings from import and calculation") }
     var severity: String { pick("ระดับ", "Severity") }
     var code: String { pick("รหัส", "Code") }

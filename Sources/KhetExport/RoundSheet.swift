@@ -23,16 +23,14 @@ struct RoundSheet {
             subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate),
             isDraft: report.framework.isProvisional, labels: labels)
         let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
-        for (column, text) in headers.enumerated() {
-            try sheet.write(text, row: headerRow, column: column, format: WorkbookStyle.header)
-        }
+        try heading.writeTableHeader(headers, row: headerRow, on: sheet)
 
         let fundedColumn = isAdvance ? 6 : 4
         let rateColumn = fundedColumn + 1
         let amountColumn = rateColumn + 1
         let noteColumn = amountColumn + 1
         let names = Dictionary(report.schools.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let itemNames = Dictionary((report.freeEducation?.items ?? []).map { ($0.id, $0.name(language)) },
+        let itemNames = Dictionary((report.freeEducation?.items ?? []).map { ($0.id, labels.shortName($0)) },
                                    uniquingKeysWith: { first, _ in first })
         let describer = LineDescription(language: language, snapshotDate: round.snapshotDate)
         let firstDataRow = headerRow + 1
@@ -77,11 +75,16 @@ struct RoundSheet {
             : "=0"
         try sheet.writeFormula(sum, cached: total.cellValue, row: row, column: amountColumn, format: WorkbookStyle.totalMoney)
 
-        try sheet.freezePanes(row: firstDataRow, column: 0)
+        try sheet.freezePanes(row: firstDataRow, column: 2)
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastDataRow, headerRow),
                                        lastColumn: noteColumn))
-        try sheet.setColumnWidth(14, columns: 0...0)
-        try sheet.setColumnWidth(15, columns: rateColumn...amountColumn)
-        sheet.fitColumnsToContent(minimum: 8, maximum: 45)
+        try sheet.setColumnWidth(13, columns: 0...0)
+        try sheet.setColumnWidth(8, columns: 3...3)
+        if isAdvance { try sheet.setColumnWidth(11, columns: 4...5) }
+        try sheet.setColumnWidth(12, columns: fundedColumn...fundedColumn)
+        try sheet.setColumnWidth(13, columns: rateColumn...rateColumn)
+        try sheet.setColumnWidth(15, columns: amountColumn...amountColumn)
+        try sheet.setColumnWidth(isAdvance ? 64 : 24, columns: noteColumn...noteColumn)
+        sheet.fitColumnsToContent(minimum: 8, maximum: 36)
     }
 }

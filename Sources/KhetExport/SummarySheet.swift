@@ -18,9 +18,7 @@ struct SummarySheet {
             subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate),
             isDraft: report.framework.isProvisional, labels: labels)
         let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
-        for (column, text) in headers.enumerated() {
-            try sheet.write(text, row: headerRow, column: column, format: WorkbookStyle.header)
-        }
+        try heading.writeTableHeader(headers, row: headerRow, on: sheet)
 
         let totals = report.allocation.totalsBySchoolAndItem()
         let firstItemColumn = 4
@@ -65,10 +63,10 @@ struct SummarySheet {
         try sheet.freezePanes(row: firstDataRow, column: 2)
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastDataRow, headerRow),
                                        lastColumn: totalColumn))
-        try sheet.setColumnWidth(14, columns: 0...0)
+        try sheet.setColumnWidth(13, columns: 0...0)
         try sheet.setColumnWidth(12, columns: 3...3)
-        try sheet.setColumnWidth(15, columns: firstItemColumn...totalColumn)
-        sheet.fitColumnsToContent(minimum: 10, maximum: 45)
+        try sheet.setColumnWidth(17, columns: firstItemColumn...totalColumn)
+        sheet.fitColumnsToContent(minimum: 10, maximum: 36)
     }
 
     private func columnSum(_ column: Int, _ first: Int, _ last: Int) -> String {

@@ -144,6 +144,16 @@ public final class Worksheet {
         advanceStreaming(to: row)
     }
 
+    /// The height of every row without a height of its own. Fonts larger than the default
+    /// (Thai fonts at 14 points and their tone marks) need taller rows than Excel's 15 points.
+    public func setDefaultRowHeight(_ height: Double) throws {
+        _ = try handle.open()
+        guard height.isFinite, (0...409).contains(height) else {
+            throw XLSXError.invalidArgument(String(height), reason: "row height must be between 0 and 409 points")
+        }
+        worksheet_set_default_row(sheet, height, 0)
+    }
+
     /// Freezes the rows above `row` and the columns left of `column`; (1, 0) keeps a header row.
     public func freezePanes(row: Int, column: Int) throws {
         _ = try handle.open()

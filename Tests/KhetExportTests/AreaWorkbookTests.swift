@@ -74,9 +74,8 @@ final class AreaWorkbookTests: XCTestCase {
         let report = try report(framework: "fy2565")
         let (book, _) = try write(report)
         let advance = try XCTUnwrap(book.sheet("ภาค 1-2568 งวด 70%"))
-        // First line: school 1, tuition, อ.1 funded on อ.1's own November count (0) is skipped,
-        // so the first is ป.1 (entry grade, own count 0)… find the ป.5 tuition line instead.
-        let rows = (5...advance.maxRow).filter { advance.cells["C\($0)"]?.string == "ค่าจัดการเรียนการสอน (เงินอุดหนุนรายหัว)" && advance.cells["D\($0)"]?.string == "ป.5" }
+        // School 1 had 19 pupils in ป.4 on 10 November: its ป.5 tuition line in the advance.
+        let rows = (5...advance.maxRow).filter { advance.cells["C\($0)"]?.string == "ค่าจัดการเรียนการสอน" && advance.cells["D\($0)"]?.string == "ป.5" }
         let row = try XCTUnwrap(rows.first)
         XCTAssertEqual(advance.cells["E\(row)"]?.string, "ป.4")
         XCTAssertEqual(advance.cells["F\(row)"]?.number, 19)
@@ -102,10 +101,13 @@ final class AreaWorkbookTests: XCTestCase {
     func testRatesAndDiagnosticsSheets() throws {
         let (book, _) = try write(try report(framework: "fy2565"))
         let rates = try XCTUnwrap(book.sheet("อัตรา"))
-        let rateRows = rates.cells.filter { $0.key.hasPrefix("F") && $0.value.number != nil }
+        let rateRows = rates.cells.filter { $0.key.hasPrefix("E") && $0.value.number != nil }
         XCTAssertEqual(rateRows.count, 4 * 4 + 15, "four levels for four items, fifteen grades of textbooks")
         XCTAssertTrue(rates.cells.values.contains { $0.string == "A ทางการ" })
-        XCTAssertTrue(rates.cells.values.contains { $0.string?.contains("domain.md §4.1") ?? false }, "sources are listed")
+        XCTAssertTrue(rates.cells.values.contains { $0.string?.contains("ตารางจัดสรร") ?? false }, "sources are listed")
+        XCTAssertEqual(rates.printTitleRows, "$11:$11", "the rates table's own header repeats on each page")
+        XCTAssertEqual(rates.cells["A11"]?.string, "รายการ")
+        XCTAssertEqual(rates.cells["A12"]?.string, "ค่าจัดการเรียนการสอน", "short item names in narrow columns")
         let diagnostics = try XCTUnwrap(book.sheet("คำเตือน"))
         XCTAssertEqual(diagnostics.cells["B5"]?.string, "CSV011")
         XCTAssertEqual(diagnostics.cells["C5"]?.string, "schools.csv")

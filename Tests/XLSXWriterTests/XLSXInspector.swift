@@ -121,6 +121,7 @@ for ws in formulas.worksheets:
         "autoFilter": ws.auto_filter.ref,
         "columnWidths": widths,
         "rowHeights": heights,
+        "defaultRowHeight": ws.sheet_format.defaultRowHeight,
         "paperSize": int(setup.paperSize) if setup.paperSize is not None else None,
         "orientation": setup.orientation,
         "fitToWidth": int(setup.fitToWidth) if setup.fitToWidth is not None else None,
@@ -205,6 +206,7 @@ struct SheetDump: Decodable {
     let autoFilter: String?
     let columnWidths: [String: Double]
     let rowHeights: [String: Double]
+    let defaultRowHeight: Double?
     let paperSize: Int?
     let orientation: String?
     let fitToWidth: Int?
