@@ -36,12 +36,12 @@ struct RatesSheet {
                 for rate in item.rates {
                     try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: rate.source.count, width: Self.sourceWidth),
                                            row: row)
-                    try sheet.write(labels.shortName(item), row: row, column: 0, format: WorkbookStyle.text)
-                    try sheet.write(labels.target(rate.target), row: row, column: 1, format: WorkbookStyle.text)
-                    try sheet.write(labels.unit(item.unit), row: row, column: 2, format: WorkbookStyle.text)
-                    try sheet.write(labels.paidIn(item.paidIn, unit: item.unit), row: row, column: 3, format: WorkbookStyle.text)
-                    try sheet.write(rate.amount.cellValue, row: row, column: 4, format: WorkbookStyle.money)
-                    try sheet.write(labels.confidence(rate.confidence), row: row, column: 5, format: WorkbookStyle.text)
+                    try sheet.write(labels.shortName(item), row: row, column: 0, format: WorkbookStyle.wrapped)
+                    try sheet.write(labels.target(rate.target), row: row, column: 1, format: WorkbookStyle.wrapped)
+                    try sheet.write(labels.unit(item.unit), row: row, column: 2, format: WorkbookStyle.wrapped)
+                    try sheet.write(labels.paidIn(item.paidIn, unit: item.unit), row: row, column: 3, format: WorkbookStyle.wrapped)
+                    try sheet.write(rate.amount.cellValue, row: row, column: 4, format: WorkbookStyle.moneyTop)
+                    try sheet.write(labels.confidence(rate.confidence), row: row, column: 5, format: WorkbookStyle.wrapped)
                     try sheet.write(rate.source, row: row, column: 6, format: WorkbookStyle.wrapped)
                     row += 1
                 }
@@ -49,9 +49,9 @@ struct RatesSheet {
         }
         try sheet.freezePanes(row: headerRow + 1, column: 0)
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(row - 1, headerRow), lastColumn: 6))
-        try sheet.setColumnWidth(20, columns: 0...0)
-        try sheet.setColumnWidth(14, columns: 1...1)
-        try sheet.setColumnWidth(16, columns: 2...2)
+        try sheet.setColumnWidth(27, columns: 0...0)
+        try sheet.setColumnWidth(17, columns: 1...1)
+        try sheet.setColumnWidth(17, columns: 2...2)
         try sheet.setColumnWidth(20, columns: 3...3)
         try sheet.setColumnWidth(12, columns: 4...4)
         try sheet.setColumnWidth(15, columns: 5...5)

@@ -12,7 +12,7 @@ struct SummarySheet {
         let items = report.freeEducation?.items ?? []
         let language = report.language
         let headers = [labels.schoolCode, labels.school, labels.district, labels.pupils(on: report.latestSnapshot?.date)]
-            + items.map { $0.name(language) } + [labels.fiscalYearTotal]
+            + items.map { labels.shortName($0) } + [labels.fiscalYearTotal]
         let heading = SheetHeading(
             title: labels.summaryTitle(report.freeEducation?.name(language) ?? "", report.fiscalYear),
             subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate),
@@ -64,7 +64,7 @@ struct SummarySheet {
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastDataRow, headerRow),
                                        lastColumn: totalColumn))
         try sheet.setColumnWidth(13, columns: 0...0)
-        try sheet.setColumnWidth(12, columns: 3...3)
+        try sheet.setColumnWidth(15, columns: 3...3)
         try sheet.setColumnWidth(17, columns: firstItemColumn...totalColumn)
         sheet.fitColumnsToContent(minimum: 10, maximum: 36)
     }

@@ -28,6 +28,7 @@ enum WorkbookStyle {
     static let code = CellFormat(fontName: font, fontSize: size, numberFormat: "@", border: .thin)
     static let count = CellFormat(fontName: font, fontSize: size, numberFormat: countFormat, border: .thin)
     static let money = CellFormat(fontName: font, fontSize: size, numberFormat: moneyFormat, border: .thin)
+    static let moneyTop = CellFormat(fontName: font, fontSize: size, numberFormat: moneyFormat, verticalAlignment: .top, border: .thin)
     static let totalLabel = CellFormat(fontName: font, fontSize: size, bold: true, fill: 0xF2F2F2, border: .thin,
                                        topBorder: .medium)
     static let totalCount = CellFormat(fontName: font, fontSize: size, bold: true, fill: 0xF2F2F2,
