@@ -32,7 +32,7 @@ public struct FreeEducationCalculator {
                 guard let date = round.snapshotDate, let snapshot = byDate[date] else { continue }
                 let counts = snapshot.counts(for: school.code)
                 switch round.kind {
-                case .fullTerm:
+                case .fullTerm, .wholeYear:
                     lines += entitlementLines(school: school.code, counts: counts, round: round)
                 case .advance:
                     let advance = advanceLines(school: school.code, counts: counts, round: round)

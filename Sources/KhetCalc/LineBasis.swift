@@ -12,13 +12,27 @@ public enum LineBasis: Sendable, Hashable {
     case lessAdvance(paid: Money)
     /// Lifts a negative balance to zero when the framework does not recover overpaid advances.
     case noRecovery(shortfall: Money)
+    /// Poor pupils: `eligible` pupils, funded up to `capPercent`% of the `enrolment` at their
+    /// level (rounded down), at `rate`; `funded = min(eligible, cap)`.
+    case capped(eligible: Int, enrolment: Int, capPercent: Int, funded: Int, rate: Money)
+    /// Boarders funded at `rate`, at most `cap` per school when the framework sets one.
+    case boarders(counted: Int, cap: Int?, funded: Int, rate: Money)
+    /// A flat amount for the school as a whole.
+    case perSchool(amount: Money)
+    /// Lifts the school's per-head money to `floorPerHead`: `pupils × floorPerHead − before`.
+    case floorTopUp(pupils: Int, floorPerHead: Money, before: Money)
+    /// The envelope was smaller than the programme's entitlements: this line takes the school
+    /// from its `entitlement` down to its share, rounded to whole baht by largest remainder.
+    case envelopeScaling(entitlement: Money, allocated: Money, envelope: Money, totalEntitlement: Money)
 
     /// The pupils the line pays for, when it pays per pupil.
     public var pupils: Int? {
         switch self {
         case .perPupil(let pupils, _): return pupils
         case .advance(_, _, _, _, let funded, _): return funded
-        case .lessAdvance, .noRecovery: return nil
+        case .capped(_, _, _, let funded, _), .boarders(_, _, let funded, _): return funded
+        case .floorTopUp(let pupils, _, _): return pupils
+        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling: return nil
         }
     }
 
@@ -26,7 +40,8 @@ public enum LineBasis: Sendable, Hashable {
     public var rate: Money? {
         switch self {
         case .perPupil(_, let rate), .advance(_, _, _, _, _, let rate): return rate
-        case .lessAdvance, .noRecovery: return nil
+        case .capped(_, _, _, _, let rate), .boarders(_, _, _, let rate): return rate
+        case .lessAdvance, .noRecovery, .perSchool, .floorTopUp, .envelopeScaling: return nil
         }
     }
 
@@ -37,6 +52,10 @@ public enum LineBasis: Sendable, Hashable {
         case .advance(_, _, _, _, let funded, let rate): return rate * funded
         case .lessAdvance(let paid): return -paid
         case .noRecovery(let shortfall): return shortfall
+        case .capped(_, _, _, let funded, let rate), .boarders(_, _, let funded, let rate): return rate * funded
+        case .perSchool(let amount): return amount
+        case .floorTopUp(let pupils, let floor, let before): return max(.zero, floor * pupils - before)
+        case .envelopeScaling(let entitlement, let allocated, _, _): return allocated - entitlement
         }
     }
 }

@@ -3,7 +3,9 @@ import KhetCore
 /// One payment of one term's money (domain §4.3): a whole term, or term 1 split into an advance
 /// on the previous 10 November count and a balance after the 10 June count.
 public struct PaymentRound: Sendable, Hashable, Comparable {
-    public enum Kind: Int, Sendable, Hashable { case fullTerm = 0, advance = 1, balance = 2 }
+    /// `wholeYear` is for programmes paid once for the fiscal year (poor pupils, boarders, small
+    /// schools); its term is the fiscal year's last term.
+    public enum Kind: Int, Sendable, Hashable { case fullTerm = 0, advance = 1, balance = 2, wholeYear = 3 }
 
     public var term: Term
     public var kind: Kind
@@ -18,6 +20,11 @@ public struct PaymentRound: Sendable, Hashable, Comparable {
         kind == .advance ? term.previousNovemberSnapshotDate : term.juneSnapshotDate
     }
 
+    /// The round of a programme paid once for `fiscalYear`.
+    public static func wholeYear(of fiscalYear: FiscalYear) -> PaymentRound {
+        PaymentRound(term: fiscalYear.terms[fiscalYear.terms.count - 1], kind: .wholeYear)
+    }
+
     /// `ภาคเรียนที่ 1/2568 งวดที่ 1 (ร้อยละ 70)`
     public func title(_ language: Language, advancePercent: Int) -> String {
         switch kind {
@@ -28,6 +35,8 @@ public struct PaymentRound: Sendable, Hashable, Comparable {
                                  "Term \(term), advance (\(advancePercent)%)")
         case .balance:
             return language.pick("ภาคเรียนที่ \(term) งวดที่ 2 (ส่วนที่เหลือ)", "Term \(term), balance")
+        case .wholeYear:
+            return language.pick("ทั้งปีงบประมาณ \(term.academicYear)", "Whole fiscal year \(term.academicYear)")
         }
     }
 
@@ -38,6 +47,7 @@ public struct PaymentRound: Sendable, Hashable, Comparable {
         case .fullTerm: return language.pick("ภาค \(term)", "Term \(term)")
         case .advance: return language.pick("ภาค \(term) งวด \(advancePercent)%", "Term \(term) advance")
         case .balance: return language.pick("ภาค \(term) ส่วนที่เหลือ", "Term \(term) balance")
+        case .wholeYear: return language.pick("ปีงบ \(self.term.academicYear)", "FY \(self.term.academicYear)")
         }
     }
 

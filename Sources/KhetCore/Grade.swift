@@ -67,15 +67,14 @@ public enum Grade: Int, CaseIterable, Sendable, Codable, Comparable, Hashable {
         var number = 0
         var digitCount = 0
         for scalar in code.unicodeScalars {
+            if let digit = ThaiDigits.value(of: scalar) {
+                number = number * 10 + digit
+                digitCount += 1
+                continue
+            }
             switch scalar {
             case " ", ".", "\u{00A0}":
                 continue
-            case "0"..."9":
-                number = number * 10 + Int(scalar.value - 0x30)
-                digitCount += 1
-            case "\u{0E50}"..."\u{0E59}":
-                number = number * 10 + Int(scalar.value - 0x0E50)
-                digitCount += 1
             default:
                 guard digitCount == 0 else { return nil }
                 letters.unicodeScalars.append(scalar)

@@ -28,6 +28,30 @@ struct LineDescription {
             return language.pick("หักเงินงวดที่ 1 ที่จ่ายแล้ว", "less the advance already paid")
         case .noRecovery:
             return language.pick("ไม่เรียกคืนส่วนที่จ่ายเกิน (ยอดงวดที่ 2 ไม่ติดลบ)", "overpaid advance not recovered (balance kept at zero)")
+        case let .capped(eligible, enrolment, capPercent, funded, _):
+            let cap = enrolment * capPercent / 100
+            if funded < eligible {
+                return language.pick(
+                    "นักเรียนยากจน \(eligible) คน เกินเพดานร้อยละ \(capPercent) ของนักเรียน \(enrolment) คน (\(cap) คน) จัดสรร \(funded) คน",
+                    "\(eligible) poor pupils exceed the cap of \(capPercent)% of \(enrolment) pupils (\(cap)); \(funded) funded")
+            }
+            return language.pick("นักเรียนยากจน \(eligible) คน ไม่เกินเพดานร้อยละ \(capPercent) (\(cap) คน)",
+                                 "\(eligible) poor pupils, within the \(capPercent)% cap (\(cap))")
+        case let .boarders(counted, cap, funded, _):
+            guard let cap, funded < counted else {
+                return language.pick("นักเรียนพักนอน \(counted) คน", "\(counted) boarders")
+            }
+            return language.pick("นักเรียนพักนอน \(counted) คน เกินเพดาน \(cap) คนต่อโรงเรียน", "\(counted) boarders, capped at \(cap) per school")
+        case .perSchool:
+            return language.pick("อัตราต่อโรงเรียน", "flat amount per school")
+        case let .floorTopUp(pupils, floor, before):
+            return language.pick(
+                "ยกระดับให้ได้ไม่ต่ำกว่า \(floor.formatted) บาทต่อคน: \(pupils) × \(floor.formatted) − \(before.formatted)",
+                "lifted to at least \(floor.formatted) per head: \(pupils) × \(floor.formatted) − \(before.formatted)")
+        case let .envelopeScaling(entitlement, allocated, envelope, total):
+            return language.pick(
+                "ปรับตามกรอบวงเงิน \(envelope.formatted) จากสิทธิรวม \(total.formatted): \(entitlement.formatted) → \(allocated.formatted)",
+                "scaled to the envelope \(envelope.formatted) of entitlements \(total.formatted): \(entitlement.formatted) → \(allocated.formatted)")
         }
     }
 

@@ -1,3 +1,5 @@
+import KhetCore
+
 /// How people type numbers and yes/no flags in the files an office receives.
 enum FieldParsing {
     /// A whole count: `12`, ` 1,234 `, Thai digits `๑๒`. Blank is nil; so is anything else.
@@ -5,16 +7,10 @@ enum FieldParsing {
         var value = 0
         var digits = 0
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "0"..."9":
-                value = value * 10 + Int(scalar.value - 0x30)
+            if let digit = ThaiDigits.value(of: scalar) {
+                value = value * 10 + digit
                 digits += 1
-            case "\u{0E50}"..."\u{0E59}":
-                value = value * 10 + Int(scalar.value - 0x0E50)
-                digits += 1
-            case ",", " ", "\u{00A0}":
-                continue
-            default:
+            } else if !(scalar == "," || scalar == " " || scalar == "\u{00A0}") {
                 return nil
             }
             if digits > 9 { return nil }
