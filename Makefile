@@ -22,7 +22,7 @@ build: deps
 
 test: deps test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --disable-swift-testing
+	$(SWIFT) test
 
 # Debian packages the build links against. Installed with apt-get (through sudo when not root)
 # only when missing; when that is impossible, say exactly what to run.

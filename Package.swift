@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Test-only: property-based tests of the envelope and the calculators (Swift Testing).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,7 +52,10 @@ let package = Package(
         .target(name: "KhetTestSupport", dependencies: ["KhetCore"], path: "Tests/KhetTestSupport"),
         .testTarget(name: "KhetCoreTests", dependencies: ["KhetCore", "KhetTestSupport"]),
         .testTarget(name: "KhetImportTests", dependencies: ["KhetImport", "KhetTestSupport"]),
-        .testTarget(name: "KhetCalcTests", dependencies: ["KhetCalc", "KhetImport", "KhetTestSupport"]),
+        .testTarget(name: "KhetCalcTests", dependencies: [
+            "KhetCalc", "KhetImport", "KhetTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "KhetTestSupport"]),
         .testTarget(name: "KhetExportTests", dependencies: ["KhetExport", "KhetImport", "KhetTestSupport"]),
         .testTarget(name: "KhetEndToEndTests", dependencies: ["KhetTestSupport", "KhetCore"]),

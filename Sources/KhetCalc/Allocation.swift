@@ -6,11 +6,15 @@ public struct Allocation: Sendable {
     public var lines: [AllocationLine]
     public var rounds: [PaymentRound]
     public var diagnostics: [Diagnostic]
+    /// What each envelope did: scaled entitlements down, or left money unallocated.
+    public var envelopes: [EnvelopeOutcome]
 
-    public init(lines: [AllocationLine], rounds: [PaymentRound], diagnostics: [Diagnostic]) {
+    public init(lines: [AllocationLine], rounds: [PaymentRound], diagnostics: [Diagnostic],
+                envelopes: [EnvelopeOutcome] = []) {
         self.lines = lines
         self.rounds = rounds
         self.diagnostics = diagnostics
+        self.envelopes = envelopes
     }
 
     /// Sum of the lines that pass `filter`.
@@ -30,5 +34,19 @@ public struct Allocation: Sendable {
     /// The lines of one round, in order.
     public func lines(in round: PaymentRound) -> [AllocationLine] {
         lines.filter { $0.round == round }
+    }
+
+    /// Totals per school and programme, computed in one pass.
+    public func totalsBySchoolAndProgramme() -> [String: [String: Money]] {
+        var totals: [String: [String: Money]] = [:]
+        for line in lines {
+            totals[line.schoolCode, default: [:]][line.programmeID, default: .zero] += line.amount
+        }
+        return totals
+    }
+
+    /// The rounds in which a programme has lines, in order.
+    public func rounds(of programmeID: String) -> [PaymentRound] {
+        Array(Set(lines.lazy.filter { $0.programmeID == programmeID }.map(\.round))).sorted()
     }
 }

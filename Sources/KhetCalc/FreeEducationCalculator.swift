@@ -15,6 +15,11 @@ public struct FreeEducationCalculator {
     /// Nil when the framework has no free-education programme.
     public init?(framework: Framework) {
         guard let programme = framework.programme(Self.programmeID) else { return nil }
+        self.init(framework: framework, programme: programme)
+    }
+
+    /// Any per-pupil programme of the framework, paid round by round like free education.
+    public init(framework: Framework, programme: Programme) {
         self.framework = framework
         self.programme = programme
     }

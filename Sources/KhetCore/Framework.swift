@@ -67,16 +67,30 @@ public struct Programme: Sendable {
     public var id: String
     public var thaiName: String
     public var englishName: String
+    /// Short forms for sheet names and narrow columns; the full name when the file gives none.
+    public var thaiShortName: String?
+    public var englishShortName: String?
+    /// How the programme turns pupils into money; the rates are in `items`.
+    public var rule: ProgrammeRule
+    /// The money OBEC gives the area for this programme, when the framework says.
+    public var envelope: Envelope?
     public var items: [FundingItem]
 
-    public init(id: String, thaiName: String, englishName: String, items: [FundingItem]) {
+    public init(id: String, thaiName: String, englishName: String, rule: ProgrammeRule = .perPupil,
+                envelope: Envelope? = nil, items: [FundingItem]) {
         self.id = id
         self.thaiName = thaiName
         self.englishName = englishName
+        self.rule = rule
+        self.envelope = envelope
         self.items = items
     }
 
     public func name(_ language: Language) -> String { language.pick(thaiName, englishName) }
+
+    public func shortName(_ language: Language) -> String {
+        language.pick(thaiShortName ?? thaiName, englishShortName ?? englishName)
+    }
 }
 
 /// One item of a programme (tuition, textbooks…) with its rates.
@@ -90,21 +104,37 @@ public struct FundingItem: Sendable {
     public var unit: Unit
     public var paidIn: PaidIn
     public var rates: [Rate]
+    /// An envelope for this item alone, when the framework gives one.
+    public var envelope: Envelope?
 
-    public init(id: String, thaiName: String, englishName: String, unit: Unit, paidIn: PaidIn, rates: [Rate]) {
+    public init(id: String, thaiName: String, englishName: String, unit: Unit, paidIn: PaidIn, rates: [Rate],
+                envelope: Envelope? = nil) {
         self.id = id
         self.thaiName = thaiName
         self.englishName = englishName
         self.unit = unit
         self.paidIn = paidIn
         self.rates = rates
+        self.envelope = envelope
     }
 
     public func name(_ language: Language) -> String { language.pick(thaiName, englishName) }
 
-    /// The rate for a grade: a rate for that grade wins over a rate for its level.
+    /// The rate for a grade: a rate for that grade wins over a rate for its level, which wins
+    /// over a rate for every pupil.
     public func rate(for grade: Grade) -> Rate? {
         rates.first { $0.target == .grade(grade) } ?? rates.first { $0.target == .level(grade.level) }
+            ?? rates.first { $0.target == .all }
+    }
+
+    /// The rate that applies to every pupil or to the school as a whole.
+    public var flatRate: Rate? { rates.first { $0.target == .all } }
+
+    /// What one pupil of `grade` brings over a whole year (both terms).
+    public func annualAmount(for grade: Grade) -> Money? {
+        guard let first = perPupilAmount(for: grade, termNumber: 1),
+              let second = perPupilAmount(for: grade, termNumber: 2) else { return nil }
+        return first + second
     }
 
     /// What one pupil of `grade` brings in term `termNumber` (1 or 2). Annual amounts paid in
@@ -131,6 +161,8 @@ public struct Rate: Sendable, Hashable {
     public enum Target: Sendable, Hashable {
         case level(Level)
         case grade(Grade)
+        /// Every pupil, or the school as a whole for flat amounts.
+        case all
     }
 
     public var target: Target
@@ -143,5 +175,61 @@ public struct Rate: Sendable, Hashable {
         self.amount = amount
         self.source = source
         self.confidence = confidence
+    }
+}
+
+/// How a programme turns a school's pupils into money (domain §4–§7).
+public enum ProgrammeRule: Sendable, Hashable {
+    /// Every pupil of every grade with a rate, round by round (free 15-year education).
+    case perPupil
+    /// Poor pupils per level, funded up to a share of the school's enrolment at that level.
+    /// Levels without a cap are funded without one; levels without a rate are not covered.
+    case poorPupils(capPercent: [Level: Int])
+    /// Boarders of schools marked as boarding schools, at most `capPerSchool` per school.
+    case boarders(capPerSchool: Int?)
+    /// A top-up for small schools.
+    case smallSchools(SmallSchoolRule)
+}
+
+/// Which schools count as small and what they get (domain §7; threshold and amount are data).
+public struct SmallSchoolRule: Sendable, Hashable {
+    public enum Mode: String, Sendable, Hashable, CaseIterable {
+        /// Pupils × the item's rate.
+        case perHead = "per-head"
+        /// The item's flat rate, once per school.
+        case perSchool = "per-school"
+        /// Lifts the school's money per head from the other programmes to the item's flat rate.
+        case floor
+    }
+
+    public var minimumPupils: Int
+    public var maximumPupils: Int
+    public var requiresSpecialArea: Bool
+    public var mode: Mode
+
+    public init(minimumPupils: Int = 1, maximumPupils: Int = 120, requiresSpecialArea: Bool = false, mode: Mode) {
+        self.minimumPupils = minimumPupils
+        self.maximumPupils = maximumPupils
+        self.requiresSpecialArea = requiresSpecialArea
+        self.mode = mode
+    }
+
+    public func isEligible(_ school: School, pupils: Int) -> Bool {
+        (minimumPupils...max(minimumPupils, maximumPupils)).contains(pupils) && (!requiresSpecialArea || school.isSpecialArea)
+    }
+}
+
+/// The money OBEC gives the area for a programme or an item (กรอบวงเงิน, domain §8).
+public struct Envelope: Sendable, Hashable {
+    public enum Rule: String, Sendable, Hashable { case proportional }
+
+    public var amount: Money
+    public var rule: Rule
+    public var source: String
+
+    public init(amount: Money, rule: Rule = .proportional, source: String) {
+        self.amount = amount
+        self.rule = rule
+        self.source = source
     }
 }

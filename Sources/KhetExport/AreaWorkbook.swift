@@ -1,4 +1,5 @@
 import Foundation
+import KhetCalc
 import KhetCore
 import XLSXWriter
 
@@ -20,18 +21,57 @@ public struct AreaWorkbook {
         let workbook = try Workbook(path: url.path)
         try workbook.setProperties(DocumentProperties(
             created: report.batchDate.unixTime,
-            title: labels.summaryTitle(report.freeEducation?.name(report.language) ?? "", report.fiscalYear),
+            title: labels.areaSummaryTitle(report.fiscalYear),
             subject: report.framework.isProvisional ? labels.draftHeader : nil,
             author: "Khet",
             company: report.area.name,
             comments: "Framework: \(report.framework.origin) (\(report.framework.status.rawValue))"))
-        try SummarySheet(report: report, labels: labels).write(into: workbook)
-        for round in report.allocation.rounds {
-            try RoundSheet(report: report, round: round, labels: labels).write(into: workbook)
+        var names = SheetNamer()
+        let programmes = report.framework.programmes
+        let totalsByProgramme = report.allocation.totalsBySchoolAndProgramme()
+        try SchoolTotalsSheet(
+            report: report, labels: labels, sheetName: names.name(labels.summarySheet),
+            title: labels.areaSummaryTitle(report.fiscalYear),
+            columns: programmes.map { programme in
+                .init(header: programme.shortName(report.language),
+                      amounts: totalsByProgramme.compactMapValues { $0[programme.id] })
+            },
+            totalName: "AreaTotal").write(into: workbook)
+        try DistrictSheet(report: report, labels: labels, sheetName: names.name(labels.districtSheet)).write(into: workbook)
+        for programme in programmes {
+            try writeProgramme(programme, into: workbook, labels: labels, names: &names)
         }
+        try EnvelopeSheet(report: report, labels: labels, sheetName: names.name(labels.envelopeSheet)).write(into: workbook)
         try RatesSheet(report: report, labels: labels).write(into: workbook)
         try DiagnosticsSheet(report: report, labels: labels).write(into: workbook)
         try workbook.close()
         return url
+    }
+
+    /// A per-pupil programme gets a sheet of its items per school and one sheet per round; a
+    /// programme paid once for the year gets one detail sheet.
+    private func writeProgramme(_ programme: Programme, into workbook: Workbook, labels: Labels, names: inout SheetNamer) throws {
+        let language = report.language
+        guard case .perPupil = programme.rule else {
+            try ProgrammeDetailSheet(report: report, programme: programme, labels: labels,
+                                     sheetName: names.name(programme.shortName(language))).write(into: workbook)
+            return
+        }
+        var byItem: [String: [String: Money]] = [:]
+        for line in report.allocation.lines where line.programmeID == programme.id {
+            byItem[line.itemID, default: [:]][line.schoolCode, default: .zero] += line.amount
+        }
+        var columns = programme.items.map { SchoolTotalsSheet.Column(header: labels.shortName($0), amounts: byItem[$0.id] ?? [:]) }
+        if let scaling = byItem[AreaAllocator.envelopeItemID] {
+            columns.append(.init(header: labels.envelopeAdjustment, amounts: scaling))
+        }
+        try SchoolTotalsSheet(report: report, labels: labels, sheetName: names.name(programme.shortName(language)),
+                              title: labels.summaryTitle(programme.name(language), report.fiscalYear),
+                              columns: columns, totalName: nil).write(into: workbook)
+        let percent = report.framework.advance.percent
+        for round in report.allocation.rounds(of: programme.id) {
+            try RoundSheet(report: report, programme: programme, round: round, labels: labels,
+                           sheetName: names.name(round.sheetName(language, advancePercent: percent))).write(into: workbook)
+        }
     }
 }

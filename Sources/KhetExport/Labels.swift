@@ -44,6 +44,37 @@ struct Labels {
     }
 
     var summarySheet: String { pick("สรุป", "Summary") }
+    var districtSheet: String { pick("รายอำเภอ", "Districts") }
+    var envelopeSheet: String { pick("กรอบวงเงิน", "Envelope") }
+    var schoolCount: String { pick("จำนวนโรงเรียน", "Schools") }
+    var level: String { pick("ระดับ", "Level") }
+    var enrolment: String { pick("นักเรียนทั้งระดับ", "Enrolment") }
+    var capPercent: String { pick("เพดาน (%)", "Cap (%)") }
+    var programmeTotal: String { pick("รวมโครงการ", "Programme total") }
+    var envelopeAdjustment: String { pick("ปรับตามกรอบวงเงิน", "Envelope adjustment") }
+    var entitlement: String { pick("ยอดตามสิทธิ", "Entitlement") }
+    var envelope: String { pick("กรอบวงเงิน", "Envelope") }
+    var scaleFactor: String { pick("สัดส่วนที่ได้รับ", "Scale factor") }
+    var allocated: String { pick("จัดสรรแล้ว", "Allocated") }
+    var unallocated: String { pick("เงินเหลือจ่าย", "Unallocated") }
+    var noEnvelope: String { pick("ไม่มีกรอบวงเงินในกรอบอัตรา จัดสรรตามสิทธิ", "no envelope in the framework: allocated as entitled") }
+    var wholeProgramme: String { pick("ทั้งโครงการ", "whole programme") }
+
+    func areaSummaryTitle(_ year: FiscalYear) -> String {
+        pick("สรุปการจัดสรรงบประมาณให้โรงเรียน ปีงบประมาณ \(year.year)", "Allocation to schools, fiscal year \(year.year)")
+    }
+
+    func districtTitle(_ year: FiscalYear) -> String {
+        pick("การจัดสรรรายอำเภอ ปีงบประมาณ \(year.year)", "Allocation by district, fiscal year \(year.year)")
+    }
+
+    func envelopeTitle(_ year: FiscalYear) -> String {
+        pick("กรอบวงเงินและการจัดสรร ปีงบประมาณ \(year.year)", "Envelopes and allocation, fiscal year \(year.year)")
+    }
+
+    func programmeTitle(_ programme: String, _ year: FiscalYear) -> String {
+        pick("\(programme) ปีงบประมาณ \(year.year)", "\(programme), fiscal year \(year.year)")
+    }
     var ratesSheet: String { pick("อัตรา", "Rates") }
     var diagnosticsSheet: String { pick("คำเตือน", "Diagnostics") }
 
@@ -81,6 +112,7 @@ struct Labels {
         switch target {
         case .level(let level): return level.name(language)
         case .grade(let grade): return grade.code(language)
+        case .all: return pick("ทุกคน / ต่อโรงเรียน", "every pupil / per school")
         }
     }
 

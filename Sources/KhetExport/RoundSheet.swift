@@ -6,20 +6,21 @@ import XLSXWriter
 /// formula over the row's pupils and rate (with its value cached), and the round's total.
 struct RoundSheet {
     let report: AreaAllocationReport
+    let programme: Programme
     let round: PaymentRound
     let labels: Labels
+    let sheetName: String
 
     func write(into workbook: Workbook) throws {
         let language = report.language
         let percent = report.framework.advance.percent
-        let sheet = try workbook.addWorksheet(named: round.sheetName(language, advancePercent: percent))
+        let sheet = try workbook.addWorksheet(named: sheetName)
         let isAdvance = round.kind == .advance
         var headers = [labels.schoolCode, labels.school, labels.item, labels.grade]
         if isAdvance { headers += [labels.countedGrade, labels.counted] }
         headers += [labels.funded, labels.ratePerPupil, labels.amount, labels.note]
-        let programme = report.freeEducation?.name(language) ?? ""
         let heading = SheetHeading(
-            title: "\(programme): \(round.title(language, advancePercent: percent))",
+            title: "\(programme.name(language)): \(round.title(language, advancePercent: percent))",
             subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate),
             isDraft: report.framework.isProvisional, labels: labels)
         let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
@@ -30,16 +31,16 @@ struct RoundSheet {
         let amountColumn = rateColumn + 1
         let noteColumn = amountColumn + 1
         let names = Dictionary(report.schools.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let itemNames = Dictionary((report.freeEducation?.items ?? []).map { ($0.id, labels.shortName($0)) },
+        let itemNames = Dictionary(programme.items.map { ($0.id, labels.shortName($0)) },
                                    uniquingKeysWith: { first, _ in first })
         let describer = LineDescription(language: language, snapshotDate: round.snapshotDate)
         let firstDataRow = headerRow + 1
         var row = firstDataRow
         var total = Money.zero
-        for line in report.allocation.lines(in: round) {
+        for line in report.allocation.lines(in: round) where line.programmeID == programme.id {
             try sheet.write(line.schoolCode, row: row, column: 0, format: WorkbookStyle.code)
             try sheet.write(names[line.schoolCode] ?? "", row: row, column: 1, format: WorkbookStyle.text)
-            try sheet.write(itemNames[line.itemID] ?? line.itemID, row: row, column: 2, format: WorkbookStyle.text)
+            try sheet.write(itemNames[line.itemID] ?? labels.envelopeAdjustment, row: row, column: 2, format: WorkbookStyle.text)
             try sheet.write(line.grade?.code(language) ?? "", row: row, column: 3, format: WorkbookStyle.text)
             if isAdvance {
                 if case let .advance(counted, countedGrade, _, _, _, _) = line.basis {

@@ -52,14 +52,24 @@ public struct FrameworkReader {
                     englishName: name(of: itemNode, language: "en"),
                     unit: FundingItem.Unit(rawValue: itemNode.attributes["unit"] ?? "") ?? .perYear,
                     paidIn: FundingItem.PaidIn(rawValue: itemNode.attributes["paid-in"] ?? "") ?? .eachTerm,
-                    rates: rates)
+                    rates: rates,
+                    envelope: itemNode.child(named: "envelope").flatMap(envelope))
             }
             var seen: Set<String> = []
             for (item, itemNode) in zip(items, node.children(named: "item")) where !seen.insert(item.id).inserted {
                 problem(itemNode, "FWK004", "item '\(item.id)' appears twice in programme '\(node.attributes["id"] ?? "")'")
             }
-            return Programme(id: node.attributes["id"] ?? "", thaiName: name(of: node, language: "th"),
-                             englishName: name(of: node, language: "en"), items: items)
+            let rule = programmeRule(node, items: items, problem: problem)
+            var programme = Programme(id: node.attributes["id"] ?? "", thaiName: name(of: node, language: "th"),
+                                      englishName: name(of: node, language: "en"), rule: rule,
+                                      envelope: node.child(named: "envelope").flatMap(envelope), items: items)
+            programme.thaiShortName = shortName(of: node, language: "th")
+            programme.englishShortName = shortName(of: node, language: "en")
+            return programme
+        }
+        var programmeIDs: Set<String> = []
+        for (programme, node) in zip(programmes, root.children(named: "programme")) where !programmeIDs.insert(programme.id).inserted {
+            problem(node, "FWK007", "programme '\(programme.id)' appears twice")
         }
         guard !diagnostics.hasErrors else { return Result(framework: nil, diagnostics: diagnostics) }
 
@@ -92,13 +102,58 @@ public struct FrameworkReader {
                 return nil
             }
             target = .grade(grade)
+        case (nil, nil):
+            target = .all
         default:
-            problem(node, "FWK002", "a rate needs exactly one of the attributes level or grade", nil)
+            problem(node, "FWK002", "a rate has at most one of the attributes level or grade", nil)
             return nil
         }
         guard let amount = Money(parsing: node.attributes["baht"] ?? "") else { return nil }
         return Rate(target: target, amount: amount, source: node.attributes["source"] ?? "",
                     confidence: Confidence(rawValue: node.attributes["confidence"] ?? "") ?? .c)
+    }
+
+    /// The programme's rule from its `kind` and the rule elements the schema allows.
+    private func programmeRule(_ node: XMLElementNode, items: [FundingItem],
+                               problem: (XMLElementNode, String, String, String?) -> Void) -> ProgrammeRule {
+        switch node.attributes["kind"] ?? "per-pupil" {
+        case "poor-pupils":
+            var caps: [Level: Int] = [:]
+            for cap in node.children(named: "cap") {
+                guard let level = Level(rawValue: cap.attributes["level"] ?? ""),
+                      let percent = Int(cap.attributes["percent"] ?? "") else { continue }
+                if caps[level] != nil { problem(cap, "FWK008", "two caps for level \(level.rawValue)", nil) }
+                caps[level] = percent
+            }
+            return .poorPupils(capPercent: caps)
+        case "boarders":
+            return .boarders(capPerSchool: node.child(named: "boarder-cap").flatMap { Int($0.attributes["per-school"] ?? "") })
+        case "small-schools":
+            guard let rule = node.child(named: "small-school") else {
+                problem(node, "FWK005", "a small-schools programme needs a <small-school> element", "add <small-school max-pupils=\"120\" mode=\"per-head\" …/>")
+                return .perPupil
+            }
+            let mode = SmallSchoolRule.Mode(rawValue: rule.attributes["mode"] ?? "") ?? .perHead
+            if mode != .perHead, items.contains(where: { $0.flatRate == nil }) {
+                problem(rule, "FWK006", "mode '\(mode.rawValue)' needs each item to have a rate without level or grade", nil)
+            }
+            return .smallSchools(SmallSchoolRule(
+                minimumPupils: Int(rule.attributes["min-pupils"] ?? "") ?? 1,
+                maximumPupils: Int(rule.attributes["max-pupils"] ?? "") ?? 120,
+                requiresSpecialArea: rule.attributes["special-area"] == "required",
+                mode: mode))
+        default:
+            return .perPupil
+        }
+    }
+
+    private func envelope(_ node: XMLElementNode) -> Envelope? {
+        guard let amount = Money(parsing: node.attributes["baht"] ?? "") else { return nil }
+        return Envelope(amount: amount, source: node.attributes["source"] ?? "")
+    }
+
+    private func shortName(of node: XMLElementNode, language: String) -> String? {
+        node.children(named: "name").first { $0.attributes["lang"] == language }?.attributes["short"]
     }
 
     private func name(of node: XMLElementNode, language: String) -> String {
@@ -109,6 +164,7 @@ public struct FrameworkReader {
         switch target {
         case .level(let level): return "level \(level.rawValue)"
         case .grade(let grade): return "grade \(grade.thaiCode)"
+        case .all: return "every pupil"
         }
     }
 }

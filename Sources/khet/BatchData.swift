@@ -1,4 +1,5 @@
 import Foundation
+import KhetCalc
 import KhetCore
 import KhetImport
 
@@ -8,6 +9,8 @@ struct BatchData {
     var framework: Framework?
     var schools: [School] = []
     var snapshots: [Snapshot] = []
+    var poorPupils: [String: GradeCounts] = [:]
+    var boarders: [String: GradeCounts] = [:]
     var diagnostics: [Diagnostic] = []
 
     /// Imports every input of `manifest`. It never stops at the first problem: the analyst gets
@@ -44,7 +47,24 @@ struct BatchData {
                 data.diagnostics += missingSchools(known: known, in: result.snapshot, file: input.file.displayName)
             }
         }
+        for (input, keyPath) in [(manifest.poorPupils, \BatchData.poorPupils), (manifest.boarders, \BatchData.boarders)] {
+            guard let input, let result = data.attempt({
+                try SnapshotImporter().read(path: input.url.path, displayName: input.displayName,
+                                            date: manifest.batchDate, knownSchools: known)
+            }) else { continue }
+            data.diagnostics += result.diagnostics
+            data[keyPath: keyPath] = result.snapshot.counts
+        }
         return data
+    }
+
+    /// What the calculators read.
+    var allocationInputs: AllocationInputs {
+        var inputs = AllocationInputs(fiscalYear: manifest.fiscalYear, schools: schools, snapshots: snapshots,
+                                      poorPupils: poorPupils, boarders: boarders)
+        inputs.poorPupilsFile = manifest.poorPupils?.displayName ?? inputs.poorPupilsFile
+        inputs.boardersFile = manifest.boarders?.displayName ?? inputs.boardersFile
+        return inputs
     }
 
     /// Schools of the schools file with no row in a snapshot are counted as having no pupils;
@@ -69,5 +89,5 @@ struct BatchData {
     }
 
     /// Number of files the batch read, for the summary line.
-    var fileCount: Int { 3 + manifest.pupilSnapshots.count }
+    var fileCount: Int { manifest.inputFiles.count - 1 }
 }

@@ -25,10 +25,15 @@ struct BatchManifest {
     var language: Language
     var schools: InputFile
     var pupilSnapshots: [PupilSnapshotInput]
+    /// Poor pupils per school and grade (same format as a pupils file), when the batch has them.
+    var poorPupils: InputFile?
+    /// Boarding pupils per school and grade, when the batch has them.
+    var boarders: InputFile?
 
     /// Every input file, for the manifest of fingerprints.
     var inputFiles: [(role: String, file: InputFile)] {
         [("batch", file), ("framework", framework), ("schools", schools)]
             + pupilSnapshots.map { ("pupils \($0.date.isoBE)", $0.file) }
+            + [poorPupils.map { ("poor pupils", $0) }, boarders.map { ("boarders", $0) }].compactMap { $0 }
     }
 }

@@ -139,8 +139,12 @@ private struct FieldReader {
 
         var schools: BatchManifest.InputFile?
         var snapshots: [BatchManifest.PupilSnapshotInput] = []
+        var poor: BatchManifest.InputFile?
+        var boarders: BatchManifest.InputFile?
         if let inputs = table["inputs"]?.table {
             schools = inputFile("schools", in: "inputs", of: inputs)
+            if inputs["poor"] != nil { poor = inputFile("poor", in: "inputs", of: inputs) }
+            if inputs["boarders"] != nil { boarders = inputFile("boarders", in: "inputs", of: inputs) }
             if let pupils = inputs["pupils"]?.array {
                 for index in 0..<pupils.count {
                     guard let entry = pupils[index].table else {
@@ -172,7 +176,7 @@ private struct FieldReader {
         guard let fiscalYear, let framework, let batchDate, let output, let area, let schools else { return nil }
         return BatchManifest(file: batchFile, area: area, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
                              output: output, language: language, schools: schools,
-                             pupilSnapshots: snapshots.sorted { $0.date < $1.date })
+                             pupilSnapshots: snapshots.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders)
     }
 
     /// A misspelt key (`langauge`) would otherwise be ignored in silence.
@@ -180,7 +184,7 @@ private struct FieldReader {
         let known: [(section: String, table: TOMLTable?, keys: Set<String>)] = [
             ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs"]),
             ("area", table["area"]?.table, ["code", "name", "short_name"]),
-            ("inputs", table["inputs"]?.table, ["schools", "pupils"]),
+            ("inputs", table["inputs"]?.table, ["schools", "pupils", "poor", "boarders"]),
         ]
         var entries = known
         if let pupils = table["inputs"]?.table?["pupils"]?.array {

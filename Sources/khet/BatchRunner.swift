@@ -22,15 +22,13 @@ struct BatchRunner {
     /// The allocation of an imported batch, with the import's and the calculators' diagnostics.
     /// Throws when any of them is an error.
     func calculate() throws -> (framework: Framework, allocation: Allocation, diagnostics: [Diagnostic]) {
-        guard let framework = data.framework,
-              let calculator = FreeEducationCalculator(framework: framework) else {
+        guard let framework = data.framework, !framework.programmes.isEmpty else {
             throw Failure.calculation(data.diagnostics + [Diagnostic(
                 .error, code: "CALC003", file: data.manifest.framework.displayName,
-                message: "the framework has no programme '\(FreeEducationCalculator.programmeID)'")])
+                message: "the framework has no programme")])
         }
-        let allocation = calculator.allocate(schools: data.schools, snapshots: data.snapshots,
-                                             fiscalYear: data.manifest.fiscalYear)
-        let diagnostics = data.diagnostics + allocation.diagnostics
+        let allocation = AreaAllocator(framework: framework).allocate(data.allocationInputs)
+        let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework)
         if diagnostics.hasErrors { throw Failure.calculation(diagnostics) }
         return (framework, allocation, diagnostics)
     }
@@ -50,6 +48,32 @@ struct BatchRunner {
             return [workbook.lastPathComponent, "manifest.json"]
         }
         return Outcome(written: written, diagnostics: diagnostics)
+    }
+
+    /// A programme whose list the batch lacks allocates nothing; a list no programme uses is
+    /// probably a mistake too. Both deserve a warning.
+    private func missingInputs(_ framework: Framework) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let file = data.manifest.file.displayName
+        let hasPoor = framework.programmes.contains { if case .poorPupils = $0.rule { return true }; return false }
+        let hasBoarders = framework.programmes.contains { if case .boarders = $0.rule { return true }; return false }
+        if hasPoor && data.manifest.poorPupils == nil {
+            diagnostics.append(Diagnostic(.warning, code: "BAT006", file: file,
+                                          message: "the framework funds poor pupils but the batch has no poor-pupil list ([inputs] poor)"))
+        }
+        if hasBoarders && data.manifest.boarders == nil {
+            diagnostics.append(Diagnostic(.warning, code: "BAT006", file: file,
+                                          message: "the framework funds boarders but the batch has no boarder list ([inputs] boarders)"))
+        }
+        if !hasPoor, let poor = data.manifest.poorPupils {
+            diagnostics.append(Diagnostic(.warning, code: "BAT007", file: poor.displayName,
+                                          message: "no programme of the framework uses the poor-pupil list"))
+        }
+        if !hasBoarders, let boarders = data.manifest.boarders {
+            diagnostics.append(Diagnostic(.warning, code: "BAT007", file: boarders.displayName,
+                                          message: "no programme of the framework uses the boarder list"))
+        }
+        return diagnostics
     }
 
     private func writeManifest(into folder: URL, outputs: [URL], framework: Framework) throws {

@@ -8,8 +8,8 @@ import XCTest
 final class SampleGeneratorTests: XCTestCase {
     private let pupilsHeader = "รหัสโรงเรียน,อ.1,อ.2,อ.3,ป.1,ป.2,ป.3,ป.4,ป.5,ป.6,ม.1,ม.2,ม.3,รวม"
     private let schoolsHeader = "รหัสโรงเรียน,ชื่อโรงเรียน,อำเภอ,พักนอน,พื้นที่พิเศษ"
-    private let expectedFiles = ["batch.toml", "pupils-2567-06-10.csv", "pupils-2567-11-10.csv",
-                                 "pupils-2568-06-10.csv", "schools.csv"]
+    private let expectedFiles = ["batch.toml", "boarders.csv", "poor-pupils.csv", "pupils-2567-06-10.csv",
+                                 "pupils-2567-11-10.csv", "pupils-2568-06-10.csv", "schools.csv"]
 
     func testSameSeedWritesTheSameBytes() throws {
         let first = try sample(seed: 7, schools: 60)
@@ -105,8 +105,8 @@ final class SampleGeneratorTests: XCTestCase {
         let result = try ProcessRunner.khet(["sample", "--seed", "7", "--schools", "60", folder.path])
         XCTAssertEqual(result.status, 0, result.standardError)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 6, result.standardOutput)
-        XCTAssertEqual(Set(lines.prefix(5).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
+        XCTAssertEqual(lines.count, 8, result.standardOutput)
+        XCTAssertEqual(Set(lines.prefix(7).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
         XCTAssert(lines.last?.contains("60") ?? false, result.standardOutput)
         let batch = try String(contentsOf: folder.appendingPathComponent("batch.toml"), encoding: .utf8)
         XCTAssert(batch.hasPrefix("# Khet batch: the synthetic sample area"), batch)

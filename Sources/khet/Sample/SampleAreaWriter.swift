@@ -16,14 +16,18 @@ struct SampleAreaWriter {
     static let totalHeader = "รวม"
 
     static func pupilsFileName(for date: ThaiDate) -> String { "pupils-\(date.isoBE).csv" }
+    static let poorFileName = "poor-pupils.csv"
+    static let boardersFileName = "boarders.csv"
 
     let area: SampleArea
+    let needs: SampleNeeds
     let fiscalYear: Int
     /// The batch's `output` value, relative to the batch file.
     let output: String
 
-    init(area: SampleArea, fiscalYear: Int, output: String) {
+    init(area: SampleArea, needs: SampleNeeds = SampleNeeds(), fiscalYear: Int, output: String) {
         self.area = area
+        self.needs = needs
         self.fiscalYear = fiscalYear
         self.output = output
     }
@@ -42,13 +46,21 @@ struct SampleAreaWriter {
 
     /// Every school gets a row, with zeros where the snapshot has none; รวม is the row's sum.
     func pupilsCSV(_ snapshot: Snapshot) -> String {
+        gradeCountsCSV(schoolsByCode.map { ($0.code, snapshot.counts(for: $0.code)) })
+    }
+
+    /// Poor or boarding pupils per grade, in the pupils files' format: only schools that have some.
+    func needsCSV(_ counts: [String: GradeCounts]) -> String {
+        gradeCountsCSV(schoolsByCode.compactMap { school in counts[school.code].map { (school.code, $0) } })
+    }
+
+    private func gradeCountsCSV(_ rows: [(code: String, counts: GradeCounts)]) -> String {
         let grades = SampleAreaWriter.pupilGrades
         var lines = [SampleCSV.line(["รหัสโรงเรียน"] + grades.map(\.thaiCode) + [SampleAreaWriter.totalHeader])]
-        lines.reserveCapacity(area.schools.count + 1)
-        for school in schoolsByCode {
-            let counts = snapshot.counts(for: school.code)
+        lines.reserveCapacity(rows.count + 1)
+        for (code, counts) in rows {
             let values = grades.map { counts[$0] }
-            let fields = [school.code] + values.map(String.init) + [String(values.reduce(0, +))]
+            let fields = [code] + values.map(String.init) + [String(values.reduce(0, +))]
             lines.append(SampleCSV.line(fields))
         }
         return SampleCSV.document(lines)
@@ -71,6 +83,8 @@ struct SampleAreaWriter {
 
         [inputs]
         schools = \(SampleTOML.string(SampleAreaWriter.schoolsFileName))
+        poor = \(SampleTOML.string(SampleAreaWriter.poorFileName))          # poor pupils per grade
+        boarders = \(SampleTOML.string(SampleAreaWriter.boardersFileName))     # boarding pupils per grade
 
         """
         for snapshot in area.snapshots {
@@ -94,6 +108,8 @@ struct SampleAreaWriter {
         for snapshot in area.snapshots {
             files.append((SampleAreaWriter.pupilsFileName(for: snapshot.date), pupilsCSV(snapshot)))
         }
+        files.append((SampleAreaWriter.poorFileName, needsCSV(needs.poorPupils)))
+        files.append((SampleAreaWriter.boardersFileName, needsCSV(needs.boarders)))
         files.append((SampleAreaWriter.batchFileName, batchTOML()))
         var written: [URL] = []
         for file in files {

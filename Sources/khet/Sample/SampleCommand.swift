@@ -44,7 +44,8 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         let area = SampleAreaGenerator(seed: seed, schoolCount: schools, fiscalYear: fiscalYear).generate()
-        let writer = SampleAreaWriter(area: area, fiscalYear: fiscalYear,
+        let needs = SampleNeeds.derive(for: area, seed: seed)
+        let writer = SampleAreaWriter(area: area, needs: needs, fiscalYear: fiscalYear,
                                       output: batchOutput)
         let written = try writer.write(to: URL(fileURLWithPath: folder, isDirectory: true))
         // Paths as the user typed the folder, so they can be pasted back into a shell.

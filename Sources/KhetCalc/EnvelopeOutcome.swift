@@ -1,0 +1,32 @@
+import KhetCore
+
+/// What one envelope did to its programme (or item): the entitlements, the envelope, what was
+/// allocated, and what is left unallocated (เงินเหลือจ่าย) when entitlements fall short.
+public struct EnvelopeOutcome: Sendable, Hashable {
+    public var programmeID: String
+    /// Nil for a programme's envelope; the item's id for an item's own envelope.
+    public var itemID: String?
+    public var entitlement: Money
+    public var envelope: Money
+    public var allocated: Money
+
+    public init(programmeID: String, itemID: String?, entitlement: Money, envelope: Money, allocated: Money) {
+        self.programmeID = programmeID
+        self.itemID = itemID
+        self.entitlement = entitlement
+        self.envelope = envelope
+        self.allocated = allocated
+    }
+
+    /// The envelope was smaller than the entitlements, so amounts were scaled down.
+    public var isScaled: Bool { entitlement > envelope }
+    /// Money of the envelope that no school received.
+    public var unallocated: Money { envelope - allocated }
+
+    /// The scale factor in parts per million (1,000,000 = unscaled), for display; exact integers.
+    public var scalePerMillion: Int64 {
+        guard isScaled, entitlement.satang > 0, envelope.satang >= 0 else { return 1_000_000 }
+        let product = envelope.satang.multipliedFullWidth(by: 1_000_000)
+        return entitlement.satang.dividingFullWidth(product).quotient
+    }
+}

@@ -1,0 +1,67 @@
+import KhetCalc
+import KhetCore
+import XLSXWriter
+
+/// Each programme's entitlement against its envelope (กรอบวงเงิน): the scale factor when the
+/// envelope was smaller, what was allocated, and what is left unallocated (เงินเหลือจ่าย).
+/// Programmes without an envelope are listed with their entitlement so the sheet is complete.
+struct EnvelopeSheet {
+    let report: AreaAllocationReport
+    let labels: Labels
+    let sheetName: String
+
+    func write(into workbook: Workbook) throws {
+        let sheet = try workbook.addWorksheet(named: sheetName)
+        let language = report.language
+        let headers = [labels.programme, labels.item, labels.entitlement, labels.envelope, labels.scaleFactor,
+                       labels.allocated, labels.unallocated, labels.source]
+        let heading = SheetHeading(title: labels.envelopeTitle(report.fiscalYear),
+                                   subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate),
+                                   isDraft: report.framework.isProvisional, labels: labels)
+        let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
+        try heading.writeTableHeader(headers, row: headerRow, on: sheet)
+        var row = headerRow + 1
+        let percent = CellFormat(fontName: WorkbookStyle.font, fontSize: WorkbookStyle.size, numberFormat: "0.0000%", border: .thin)
+        for programme in report.framework.programmes {
+            let outcomes = report.allocation.envelopes.filter { $0.programmeID == programme.id }
+            let entitlement = report.allocation.total { $0.programmeID == programme.id && !$0.isEnvelopeScaling }
+            let rows: [(item: String, outcome: EnvelopeOutcome?, source: String)] = outcomes.isEmpty
+                ? [("", nil, labels.noEnvelope)]
+                : outcomes.map { outcome in
+                    let item = outcome.itemID.flatMap { id in programme.items.first { $0.id == id } }
+                    let source = item?.envelope?.source ?? programme.envelope?.source ?? ""
+                    return (item.map(labels.shortName) ?? labels.wholeProgramme, outcome, source)
+                }
+            for entry in rows {
+                try sheet.write(programme.shortName(language), row: row, column: 0, format: WorkbookStyle.text)
+                try sheet.write(entry.item, row: row, column: 1, format: WorkbookStyle.text)
+                let owed = entry.outcome?.entitlement ?? entitlement
+                try sheet.write(owed.cellValue, row: row, column: 2, format: WorkbookStyle.money)
+                if let outcome = entry.outcome {
+                    try sheet.write(outcome.envelope.cellValue, row: row, column: 3, format: WorkbookStyle.money)
+                    try sheet.write(FixedDecimal(units: outcome.scalePerMillion, scale: 6), row: row, column: 4, format: percent)
+                    try sheet.write(outcome.allocated.cellValue, row: row, column: 5, format: WorkbookStyle.money)
+                    let formula = "=\(CellReference.a1(row: row, column: 3))-\(CellReference.a1(row: row, column: 5))"
+                    try sheet.writeFormula(formula, cached: outcome.unallocated.cellValue, row: row, column: 6, format: WorkbookStyle.money)
+                } else {
+                    try sheet.writeBlank(row: row, column: 3, format: WorkbookStyle.money)
+                    try sheet.writeBlank(row: row, column: 4, format: percent)
+                    try sheet.write(owed.cellValue, row: row, column: 5, format: WorkbookStyle.money)
+                    try sheet.writeBlank(row: row, column: 6, format: WorkbookStyle.money)
+                }
+                try sheet.write(entry.source, row: row, column: 7, format: WorkbookStyle.text)
+                row += 1
+            }
+        }
+        try sheet.setColumnWidth(22, columns: 0...1)
+        try sheet.setColumnWidth(17, columns: 2...6)
+        try sheet.setColumnWidth(50, columns: 7...7)
+    }
+}
+
+extension AllocationLine {
+    var isEnvelopeScaling: Bool {
+        if case .envelopeScaling = basis { return true }
+        return false
+    }
+}
