@@ -137,7 +137,39 @@ struct Labels {
              pick("ร้อยละ \(framework.advance.percent) ของนักเรียน 10 พ.ย. เลื่อนชั้น (\(rounding)); \(recovery)",
                   "\(framework.advance.percent)% of the 10 November count advanced one grade (\(rounding)); \(recovery)")),
             (pick("ไฟล์", "File"), framework.origin),
-        ]
+        ] + framework.programmes.compactMap { programme in
+            ruleFact(programme).map { (programme.shortName(language), $0) }
+        }
+    }
+
+    /// The rule of a programme in words, with its envelope; nil for a plain per-pupil programme.
+    private func ruleFact(_ programme: Programme) -> String? {
+        var parts: [String] = []
+        switch programme.rule {
+        case .perPupil:
+            break
+        case .poorPupils(let caps):
+            let capped = caps.sorted { $0.key < $1.key }.map {
+                pick("ไม่เกินร้อยละ \($0.value) ของนักเรียน\($0.key.thaiName)", "at most \($0.value)% of \($0.key.englishName.lowercased()) pupils")
+            }
+            parts.append(pick("นักเรียนยากจนตามบัญชี ", "poor pupils on the list, ") + (capped.isEmpty ? pick("ไม่มีเพดาน", "no cap") : capped.joined(separator: ", ")))
+        case .boarders(let cap):
+            parts.append(pick("เฉพาะโรงเรียนที่มีนักเรียนพักนอนในบัญชีโรงเรียน", "boarding schools only")
+                         + (cap.map { pick(" ไม่เกิน \($0) คนต่อโรงเรียน", ", at most \($0) per school") } ?? ""))
+        case .smallSchools(let rule):
+            let mode: String
+            switch rule.mode {
+            case .perHead: mode = pick("จ่ายรายหัว", "paid per head")
+            case .perSchool: mode = pick("จ่ายเป็นเงินต่อโรงเรียน", "a flat amount per school")
+            case .floor: mode = pick("ยกระดับเงินต่อหัวให้ไม่ต่ำกว่าอัตรา", "lifts money per head to the rate")
+            }
+            parts.append(pick("โรงเรียนที่มีนักเรียน \(rule.minimumPupils)–\(rule.maximumPupils) คน", "schools of \(rule.minimumPupils)–\(rule.maximumPupils) pupils")
+                         + (rule.requiresSpecialArea ? pick(" เฉพาะพื้นที่พิเศษ", ", special-area schools only") : "") + "; " + mode)
+        }
+        if let envelope = programme.envelope {
+            parts.append(pick("กรอบวงเงิน \(envelope.amount.formatted) บาท (\(envelope.source))", "envelope \(envelope.amount.formatted) baht (\(envelope.source))"))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     // Diagnostics sheet
