@@ -22,11 +22,9 @@ struct DistrictSheet {
 
         let byProgramme = report.allocation.totalsBySchoolAndProgramme()
         let districts = Dictionary(grouping: report.schools, by: \.district).sorted { $0.key < $1.key }
-        let firstMoneyColumn = 3
-        let totalColumn = firstMoneyColumn + programmes.count
+        var money = MoneyColumns(firstColumn: 3, count: programmes.count)
         let firstDataRow = headerRow + 1
         var row = firstDataRow
-        var columnTotals = Array(repeating: Money.zero, count: programmes.count + 1)
         var schoolTotal = 0
         var pupilTotal = 0
         for (district, schools) in districts {
@@ -36,16 +34,10 @@ struct DistrictSheet {
             try sheet.write(district, row: row, column: 0, format: WorkbookStyle.text)
             try sheet.write(schools.count, row: row, column: 1, format: WorkbookStyle.count)
             try sheet.write(pupils, row: row, column: 2, format: WorkbookStyle.count)
-            var districtTotal = Money.zero
-            for (index, programme) in programmes.enumerated() {
-                let amount = schools.reduce(Money.zero) { $0 + (byProgramme[$1.code]?[programme.id] ?? .zero) }
-                districtTotal += amount
-                columnTotals[index] += amount
-                try sheet.write(amount.cellValue, row: row, column: firstMoneyColumn + index, format: WorkbookStyle.money)
+            let amounts = programmes.map { programme in
+                schools.reduce(Money.zero) { $0 + (byProgramme[$1.code]?[programme.id] ?? .zero) }
             }
-            columnTotals[programmes.count] += districtTotal
-            try sheet.writeFormula(TableFormula.rowSum(row: row, from: firstMoneyColumn, to: totalColumn - 1),
-                                   cached: districtTotal.cellValue, row: row, column: totalColumn, format: WorkbookStyle.money)
+            try money.writeRow(amounts, row: row, on: sheet)
             row += 1
         }
         let lastDataRow = row - 1
@@ -54,14 +46,10 @@ struct DistrictSheet {
                                row: row, column: 1, format: WorkbookStyle.totalCount)
         try sheet.writeFormula(TableFormula.columnSum(column: 2, from: firstDataRow, to: lastDataRow), cached: Double(pupilTotal),
                                row: row, column: 2, format: WorkbookStyle.totalCount)
-        for index in 0...programmes.count {
-            let column = firstMoneyColumn + index
-            try sheet.writeFormula(TableFormula.columnSum(column: column, from: firstDataRow, to: lastDataRow),
-                                   cached: columnTotals[index].cellValue, row: row, column: column, format: WorkbookStyle.totalMoney)
-        }
+        try money.writeTotals(row: row, first: firstDataRow, last: lastDataRow, on: sheet)
         try sheet.freezePanes(row: firstDataRow, column: 1)
         try sheet.setColumnWidth(16, columns: 0...0)
         try sheet.setColumnWidth(12, columns: 1...2)
-        try sheet.setColumnWidth(18, columns: firstMoneyColumn...totalColumn)
+        try sheet.setColumnWidth(18, columns: money.firstColumn...money.totalColumn)
     }
 }

@@ -28,11 +28,10 @@ struct SchoolTotalsSheet {
         let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
         try heading.writeTableHeader(headers, row: headerRow, on: sheet)
 
-        let firstMoneyColumn = 4
-        let totalColumn = firstMoneyColumn + columns.count
+        var money = MoneyColumns(firstColumn: 4, count: columns.count)
+        let totalColumn = money.totalColumn
         let firstDataRow = headerRow + 1
         var row = firstDataRow
-        var columnTotals = Array(repeating: Money.zero, count: columns.count + 1)
         var pupilTotal = 0
         for school in report.schools {
             let pupils = report.latestSnapshot?.counts(for: school.code).total ?? 0
@@ -41,16 +40,7 @@ struct SchoolTotalsSheet {
             try sheet.write(school.name, row: row, column: 1, format: WorkbookStyle.text)
             try sheet.write(school.district, row: row, column: 2, format: WorkbookStyle.text)
             try sheet.write(pupils, row: row, column: 3, format: WorkbookStyle.count)
-            var schoolTotal = Money.zero
-            for (index, column) in columns.enumerated() {
-                let amount = column.amounts[school.code] ?? .zero
-                schoolTotal += amount
-                columnTotals[index] += amount
-                try sheet.write(amount.cellValue, row: row, column: firstMoneyColumn + index, format: WorkbookStyle.money)
-            }
-            columnTotals[columns.count] += schoolTotal
-            try sheet.writeFormula(TableFormula.rowSum(row: row, from: firstMoneyColumn, to: totalColumn - 1),
-                                   cached: schoolTotal.cellValue, row: row, column: totalColumn, format: WorkbookStyle.money)
+            try money.writeRow(columns.map { $0.amounts[school.code] ?? .zero }, row: row, on: sheet)
             row += 1
         }
         let lastDataRow = row - 1
@@ -59,11 +49,7 @@ struct SchoolTotalsSheet {
         for column in 1...2 { try sheet.writeBlank(row: row, column: column, format: WorkbookStyle.totalLabel) }
         try sheet.writeFormula(TableFormula.columnSum(column: 3, from: firstDataRow, to: lastDataRow), cached: Double(pupilTotal),
                                row: row, column: 3, format: WorkbookStyle.totalCount)
-        for index in 0...columns.count {
-            let column = firstMoneyColumn + index
-            try sheet.writeFormula(TableFormula.columnSum(column: column, from: firstDataRow, to: lastDataRow),
-                                   cached: columnTotals[index].cellValue, row: row, column: column, format: WorkbookStyle.totalMoney)
-        }
+        try money.writeTotals(row: row, first: firstDataRow, last: lastDataRow, on: sheet)
         if let totalName {
             try workbook.defineName(totalName, refersTo: "='\(sheetName)'!\(CellReference.a1(row: row, column: totalColumn, absolute: true))")
         }
@@ -73,7 +59,7 @@ struct SchoolTotalsSheet {
                                        lastColumn: totalColumn))
         try sheet.setColumnWidth(13, columns: 0...0)
         try sheet.setColumnWidth(15, columns: 3...3)
-        try sheet.setColumnWidth(17, columns: firstMoneyColumn...totalColumn)
+        try sheet.setColumnWidth(17, columns: money.firstColumn...totalColumn)
         sheet.fitColumnsToContent(minimum: 10, maximum: 36)
     }
 }
