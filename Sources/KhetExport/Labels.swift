@@ -4,7 +4,7 @@ import KhetCore
 struct Labels {
     let language: Language
 
-    private func pick(_ thai: String, _ english: String) -> String { language.pick(thai, english) }
+    func pick(_ thai: String, _ english: String) -> String { language.pick(thai, english) }
 
     var schoolCode: String { pick("รหัสโรงเรียน", "School code") }
     var school: String { pick("โรงเรียน", "School") }
