@@ -7,7 +7,6 @@ extension Labels {
     var framework: String { pick("กรอบอัตรา", "Framework") }
     var pupilsLabel: String { pick("นักเรียน", "Pupils") }
     var noAllocation: String { pick("ไม่ได้รับจัดสรร", "no allocation") }
-    var programmeTotal: String { pick("รวมทั้งโครงการ", "Programme total") }
 
     /// `521 คน (10 มิ.ย. 2568)`
     func pupils(_ count: Int, on date: ThaiDate?) -> String {

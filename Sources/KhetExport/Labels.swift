@@ -50,7 +50,7 @@ struct Labels {
     var level: String { pick("ระดับ", "Level") }
     var enrolment: String { pick("นักเรียนทั้งระดับ", "Enrolment") }
     var capPercent: String { pick("เพดาน (%)", "Cap (%)") }
-    var programmeTotal: String { pick("รวมโครงการ", "Programme total") }
+    var programmeTotal: String { pick("รวมทั้งโครงการ", "Programme total") }
     var envelopeAdjustment: String { pick("ปรับตามกรอบวงเงิน", "Envelope adjustment") }
     var entitlement: String { pick("ยอดตามสิทธิ", "Entitlement") }
     var envelope: String { pick("กรอบวงเงิน", "Envelope") }

@@ -100,7 +100,7 @@ public struct SchoolExplanation {
     private func appendLines(_ lines: [AllocationLine], describer: LineDescription, to text: inout AmountColumnText) {
         let indent = "      "
         let explained = lines.map { (line: $0, parts: describer.explanation(for: $0.basis)) }
-        let grades = lines.map { $0.grade?.code(language) ?? "" }
+        let grades = lines.map { $0.grade?.code(language) ?? $0.level?.name(language) ?? "" }
         let gradeWidth = grades.map(\.count).max() ?? 0
         let countWidth = explained.compactMap { $0.parts.factors?.count.count }.max() ?? 0
         let rateWidth = explained.compactMap { $0.parts.factors?.rate.formatted.count }.max() ?? 0

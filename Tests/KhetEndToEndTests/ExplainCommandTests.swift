@@ -217,7 +217,8 @@ final class ExplainCommandTests: XCTestCase {
         // Rates of fy2565 per pupil: tuition 1,700/1,900 a year, half each term; supplies 100/195 and
         // activities 215/240 a term; uniforms 300/360 and textbooks (อ.1 200, ป.6 859) in term 1.
         // Term 2/2564: 4,750 + 975 + 1,200 = 6,925. Advance: 3,800 + 3,436 + 780 + 1,440 + 960 = 10,416.
-        // Balance: 750 + 0 (−459 not recovered) + 5 + 240 + 190 = 1,185. Year: 18,526.
+        // Balance: 750 + 0 (−459 not recovered) + 5 + 240 + 190 = 1,185: 18,526 in all.
+        // The school is small (5 pupils): fy2565's example top-up of 500 a head adds 2,500. Year: 21,026.
         let expected = """
             โรงเรียน    1111111111 โรงเรียนบ้านทดสอบ
             อำเภอ       เมือง
@@ -284,8 +285,16 @@ final class ExplainCommandTests: XCTestCase {
               รวมภาคเรียนที่ 1/2565 งวดที่ 2 (ส่วนที่เหลือ)                        1,185.00
             รวมทั้งโครงการ                                                 18,526.00
 
-            รวมทั้งปีงบประมาณ 2565                                          18,526.00
-            (หนึ่งหมื่นแปดพันห้าร้อยยี่สิบหกบาทถ้วน)
+            เงินเพิ่มสำหรับโรงเรียนขนาดเล็ก (อัตราตัวอย่าง)
+              ทั้งปีงบประมาณ 2565
+                เงินเพิ่มรายหัวโรงเรียนขนาดเล็ก
+                  ก่อนประถมศึกษา   2 × 500.00                            =  1,000.00
+                  ประถมศึกษา      3 × 500.00                            =  1,500.00
+                รวมเงินเพิ่มรายหัวโรงเรียนขนาดเล็ก                              2,500.00
+            รวมทั้งโครงการ                                                  2,500.00
+
+            รวมทั้งปีงบประมาณ 2565                                          21,026.00
+            (สองหมื่นหนึ่งพันยี่สิบหกบาทถ้วน)
 
             """
         XCTAssertEqual(result.standardOutput, expected)
