@@ -192,7 +192,7 @@ public final class Worksheet {
         }
         if setup.fitToWidth {
             // Height 0 means "as many pages as needed".
-            worksheet_fit_to_pages(sheet, 1, 0)
+            worksheet_fit_to_pages(sheet, 1, UInt16(clamping: max(0, setup.fitToHeight)))
         }
         if let rows = setup.repeatRows {
             try checkLibrary(worksheet_repeat_rows(sheet, row(rows.lowerBound), row(rows.upperBound)),
