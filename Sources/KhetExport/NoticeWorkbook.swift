@@ -31,6 +31,7 @@ struct NoticeWorkbook {
             company: report.area.name,
             comments: "Framework: \(framework.origin) (\(framework.status.rawValue))"))
         let sheet = try workbook.addWorksheet(named: labels.noticeSheet)
+        sheet.stopMeasuringContent()
         let heading = SheetHeading(title: labels.noticeTitle(report.fiscalYear), subtitle: report.area.name,
                                    isDraft: framework.isProvisional, labels: labels)
         var row = try heading.write(on: sheet, columns: Self.columns, orientation: .portrait,

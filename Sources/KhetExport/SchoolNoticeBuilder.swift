@@ -53,7 +53,7 @@ struct SchoolNoticeBuilder {
         var sources: [String] = []
         var seenSources = Set<String>()
         for group in ordered {
-            let programmeName = group.entry.programme?.name(labels.language) ?? group.key.programmeID
+            let programmeName = group.entry.programmeName
             if sections.last?.round != group.key.round {
                 sections.append(SchoolNotice.Section(
                     round: group.key.round, title: group.key.round.title(labels.language, advancePercent: advancePercent),
@@ -70,7 +70,7 @@ struct SchoolNoticeBuilder {
     }
 
     private func add(_ line: AllocationLine, to group: inout Group) {
-        let itemName = group.entry.item.map(labels.shortName) ?? line.itemID
+        let itemName = group.entry.itemName
         guard let pupils = line.basis.pupils, let rate = line.basis.rate else {
             let words = LineDescription(language: labels.language, snapshotDate: line.round.snapshotDate).note(for: line.basis)
             group.rows.append(SchoolNotice.Row(item: itemName, target: line.grade?.code(labels.language) ?? "",
