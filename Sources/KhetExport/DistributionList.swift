@@ -61,7 +61,8 @@ public struct DistributionList {
         try sheet.setColumnWidth(13, columns: 0...0)
         try sheet.setColumnWidth(22, columns: 3...3)
         try sheet.setColumnWidth(17, columns: totalColumn...totalColumn)
-        try sheet.setColumnWidth(50, columns: 5...5)
+        // 64 hex digits and padding; wider than fitting allows, so set here.
+        try sheet.setColumnWidth(68, columns: 5...5)
         sheet.fitColumnsToContent(minimum: 10, maximum: 36)
         try workbook.close()
         return url
