@@ -8,6 +8,14 @@ public struct OutputManifest: Encodable {
         public var path: String
         public var sha256: String
         public var bytes: Int
+
+        /// For files whose digest is already known (the notices), so nothing is hashed twice.
+        public init(role: String, path: String, sha256: String, bytes: Int) {
+            self.role = role
+            self.path = path
+            self.sha256 = sha256
+            self.bytes = bytes
+        }
     }
 
     public var tool: String

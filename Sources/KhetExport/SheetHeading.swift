@@ -12,13 +12,27 @@ struct SheetHeading {
 
     /// Writes the heading across `columns` columns and returns the first free row. The table's
     /// header row, repeated on every printed page, is `tableHeaderOffset` rows below it.
-    func write(on sheet: Worksheet, columns: Int, orientation: Orientation, tableHeaderOffset: Int = 0) throws -> Int {
+    /// `pagesTall` 0 prints as many pages as the table needs; 1 fits a notice on one page.
+    /// `bannerWidth`, the width of the sheet's columns together, wraps the draft banner onto as
+    /// many lines as it needs: a narrow portrait page must not cut the warning off.
+    func write(on sheet: Worksheet, columns: Int, orientation: Orientation, tableHeaderOffset: Int = 0,
+               pagesTall: Int = 0, bannerWidth: Double? = nil) throws -> Int {
         try sheet.setDefaultRowHeight(WorkbookStyle.rowHeight)
         var row = 0
         if isDraft {
-            try sheet.setRowHeight(28, row: row)
+            var format = WorkbookStyle.draftBanner
+            var height = 28.0
+            if let bannerWidth {
+                // Bold 16-point text takes about 1.25 units of 14-point width per character.
+                let lines = WorkbookStyle.wrappedRowHeight(clusters: labels.draftBanner.count, width: bannerWidth / 1.25)
+                    / WorkbookStyle.rowHeight
+                height = 24 * lines + 4
+                format.wrapText = true
+                format.verticalAlignment = .center
+            }
+            try sheet.setRowHeight(height, row: row)
             try sheet.merge(CellRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: max(columns - 1, 0)),
-                            text: labels.draftBanner, format: WorkbookStyle.draftBanner)
+                            text: labels.draftBanner, format: format)
             row += 1
         }
         try sheet.setRowHeight(30, row: row)
@@ -29,6 +43,7 @@ struct SheetHeading {
         setup.paper = .a4
         setup.orientation = orientation
         setup.fitToWidth = true
+        setup.fitToHeight = pagesTall
         let headerRow = firstFree + tableHeaderOffset
         setup.repeatRows = headerRow...headerRow
         setup.footer = "&L&A&R" + labels.pageFooter()

@@ -2,8 +2,11 @@
 public struct PrintSetup: Sendable {
     public var paper: Paper
     public var orientation: Orientation
-    /// Fit to one page wide and as many pages tall as needed.
+    /// Fit to one page wide and `fitToHeight` pages tall.
     public var fitToWidth: Bool
+    /// Pages tall when fitting to the width: 0 means as many as needed, 1 makes a one-page
+    /// document such as a notice.
+    public var fitToHeight: Int
     /// Rows repeated at the top of every printed page (0-based).
     public var repeatRows: ClosedRange<Int>?
     /// libxlsxwriter header/footer codes, e.g. "&CPage &P of &N" (at most 255 characters).
@@ -22,11 +25,13 @@ public struct PrintSetup: Sendable {
         footer: String? = nil,
         centerHorizontally: Bool = false,
         margins: PrintMargins? = nil,
-        printArea: CellRange? = nil
+        printArea: CellRange? = nil,
+        fitToHeight: Int = 0
     ) {
         self.paper = paper
         self.orientation = orientation
         self.fitToWidth = fitToWidth
+        self.fitToHeight = fitToHeight
         self.repeatRows = repeatRows
         self.header = header
         self.footer = footer

@@ -10,6 +10,7 @@ public final class Worksheet {
     private let sheet: UnsafeMutablePointer<lxw_worksheet>
     private var widths = ColumnWidthTracker()
     private var fitting: (minimum: Double, maximum: Double)?
+    private var measuresContent = true
     private var explicitWidthColumns: [ClosedRange<Int>] = []
     private var merges: [CellRange] = []
     /// Constant-memory mode only: the row the library is currently streaming.
@@ -132,6 +133,13 @@ public final class Worksheet {
         fitting = (safeMinimum, safeMaximum)
     }
 
+    /// Stops measuring cells for `fitColumnsToContent`. For sheets whose every column has an
+    /// explicit width and that are written by the thousand (school notices): measuring each
+    /// cell's displayed text is then wasted work.
+    public func stopMeasuringContent() {
+        measuresContent = false
+    }
+
     public func setRowHeight(_ height: Double, row: Int) throws {
         _ = try handle.open()
         try CellReference.validate(row: row, column: 0)
@@ -192,7 +200,7 @@ public final class Worksheet {
         }
         if setup.fitToWidth {
             // Height 0 means "as many pages as needed".
-            worksheet_fit_to_pages(sheet, 1, 0)
+            worksheet_fit_to_pages(sheet, 1, UInt16(clamping: max(0, setup.fitToHeight)))
         }
         if let rows = setup.repeatRows {
             try checkLibrary(worksheet_repeat_rows(sheet, row(rows.lowerBound), row(rows.upperBound)),
@@ -250,7 +258,7 @@ public final class Worksheet {
 
     /// The common path of every cell write: checks, format lookup, the C call, width bookkeeping.
     private func writeCell(
-        row: Int, column: Int, format: CellFormat?, operation: String, displayed characters: Int?,
+        row: Int, column: Int, format: CellFormat?, operation: String, displayed characters: @autoclosure () -> Int?,
         _ call: (lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) -> lxw_error
     ) throws {
         _ = try handle.open()
@@ -259,7 +267,8 @@ public final class Worksheet {
         let cFormat = try format.map { try handle.format(for: $0) }
         try checkLibrary(call(self.row(row), self.column(column), cFormat), "\(operation) at \(location(row, column))")
         advanceStreaming(to: row)
-        if let characters, !merges.contains(where: { $0.contains(row: row, column: column) }) {
+        // Measured only when needed: formatting a number as displayed costs more than writing it.
+        if measuresContent, let characters = characters(), !merges.contains(where: { $0.contains(row: row, column: column) }) {
             widths.record(column: column, characters: characters, scale: format?.widthScale ?? 1)
         }
     }

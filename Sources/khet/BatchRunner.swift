@@ -8,7 +8,10 @@ import KhetExport
 /// failed run never leaves a half-written output behind.
 struct BatchRunner {
     struct Outcome {
+        /// The files and folders to show, in the order written; the notices as their folder.
         var written: [URL]
+        var noticesFolder: URL
+        var noticeCount: Int
         var diagnostics: [Diagnostic]
     }
 
@@ -42,12 +45,18 @@ struct BatchRunner {
             area: manifest.area, fiscalYear: manifest.fiscalYear, framework: framework, schools: data.schools,
             snapshots: data.snapshots, allocation: allocation, diagnostics: diagnostics,
             batchDate: manifest.batchDate, language: manifest.language)
+        var noticeCount = 0
         let written = try writeAtomically(into: manifest.output) { folder in
             let workbook = try AreaWorkbook(report: report).write(into: folder)
-            try writeManifest(into: folder, outputs: [workbook], framework: framework)
-            return [workbook.lastPathComponent, "manifest.json"]
+            let notices = try SchoolNotices(report: report).write(into: folder)
+            noticeCount = notices.count
+            let distribution = try DistributionList(report: report, notices: notices).write(into: folder)
+            try writeManifest(into: folder, workbook: workbook, distribution: distribution, notices: notices,
+                              framework: framework)
+            return [workbook.lastPathComponent, distribution.lastPathComponent, SchoolNotices.folderName, "manifest.json"]
         }
-        return Outcome(written: written, diagnostics: diagnostics)
+        return Outcome(written: written, noticesFolder: manifest.output.appendingPathComponent(SchoolNotices.folderName),
+                       noticeCount: noticeCount, diagnostics: diagnostics)
     }
 
     /// A programme whose list the batch lacks allocates nothing; a list no programme uses is
@@ -76,7 +85,8 @@ struct BatchRunner {
         return diagnostics
     }
 
-    private func writeManifest(into folder: URL, outputs: [URL], framework: Framework) throws {
+    private func writeManifest(into folder: URL, workbook: URL, distribution: URL, notices: [NoticeRecord],
+                               framework: Framework) throws {
         let manifest = data.manifest
         var record = OutputManifest(version: Khet.version, area: manifest.area.code, fiscalYear: manifest.fiscalYear.year,
                                     batchDate: manifest.batchDate.isoBE, framework: manifest.framework.displayName,
@@ -85,8 +95,11 @@ struct BatchRunner {
             record.inputs.append(try OutputManifest.entry(role: input.role, file: input.file.url,
                                                           shownAs: input.file.displayName))
         }
-        for output in outputs {
-            record.outputs.append(try OutputManifest.entry(role: "workbook", file: output, shownAs: output.lastPathComponent))
+        record.outputs.append(try OutputManifest.entry(role: "workbook", file: workbook, shownAs: workbook.lastPathComponent))
+        record.outputs.append(try OutputManifest.entry(role: "distribution", file: distribution,
+                                                       shownAs: distribution.lastPathComponent))
+        for notice in notices {
+            record.outputs.append(OutputManifest.Entry(role: "notice", path: notice.path, sha256: notice.sha256, bytes: notice.bytes))
         }
         try record.write(to: folder.appendingPathComponent("manifest.json"))
     }

@@ -41,7 +41,14 @@ struct RunCommand: ParsableCommand {
                 writeError("khet: the framework is provisional (ร่าง): every output carries a DRAFT banner")
             }
             print("Wrote \(manifest.area.shortName), fiscal year \(manifest.fiscalYear.year):")
-            for url in outcome.written { print("  \(displayPath(url))") }
+            for url in outcome.written {
+                // 200 notices (or 30,000) are one line: the folder and how many it holds.
+                if url.standardizedFileURL == outcome.noticesFolder.standardizedFileURL {
+                    print("  \(displayPath(url))/ (\(outcome.noticeCount) notices)")
+                } else {
+                    print("  \(displayPath(url))")
+                }
+            }
         } catch BatchRunner.Failure.calculation(let diagnostics) {
             printer.print(quiet ? diagnostics.errors : diagnostics)
             writeError("khet: nothing written: " + printer.summary(diagnostics, files: data.fileCount))

@@ -42,8 +42,9 @@ final class RunCommandTests: XCTestCase {
         let totalRow = 5 + schoolRows + 1
         XCTAssertEqual(summary.cells["A\(totalRow)"]?.string, "รวมทั้งเขตพื้นที่")
         XCTAssertEqual(summary.cells["I\(totalRow)"]?.string, "=SUM(I6:I\(totalRow - 1))")
+        // A missing or non-numeric cell becomes Int.min, which no real total equals.
         func satang(_ sheet: WorkbookContents.Sheet, _ cell: String) -> Int {
-            Int(((sheet.values[cell]?.number ?? .nan) * 100).rounded())
+            sheet.values[cell]?.number.map { Int(($0 * 100).rounded()) } ?? Int.min
         }
         // Every school row's cached total equals the sum of its programmes, to the satang.
         var areaTotal = 0
@@ -83,6 +84,63 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual((manifest?["inputs"] as? [[String: Any]])?.count, 8)
     }
 
+    func testRunWritesANoticePerSchoolWithMoneyAndADistributionList() throws {
+        let folder = try sampleCopy()
+        let output = folder.file("out")
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", output])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertEqual(result.standardOutput, """
+            Wrote สพป.ตาก เขต 2, fiscal year 2568:
+              \(output)/allocation-2568.xlsx
+              \(output)/distribution.xlsx
+              \(output)/schools/ (200 notices)
+              \(output)/manifest.json
+
+            """)
+
+        // Every school on the summary sheet with money has its notice, named by its code.
+        let files = try FileManager.default.contentsOfDirectory(atPath: output + "/schools").sorted()
+        let books = try WorkbookReader.read([output + "/allocation-2568.xlsx", output + "/distribution.xlsx"]
+                                            + files.map { output + "/schools/" + $0 })
+        let summary = try XCTUnwrap(books[0].sheet("สรุป"))
+        let totalRow = summary.maxRow
+        let withMoney = (6..<totalRow).filter { (summary.values["I\($0)"]?.number ?? 0) != 0 }
+            .compactMap { summary.cells["A\($0)"]?.string }
+        XCTAssertEqual(files, withMoney.map { $0 + ".xlsx" })
+
+        // The notices' totals add up to the area workbook's total to the satang.
+        // A missing or non-numeric cell becomes Int.min, which no real total equals.
+        func satang(_ value: JSONValue?) -> Int { value?.number.map { Int(($0 * 100).rounded()) } ?? Int.min }
+        var noticeTotals: [String: Int] = [:]
+        for (file, book) in zip(files, books.dropFirst(2)) {
+            let sheet = try XCTUnwrap(book.sheets.first)
+            let row = try XCTUnwrap((1...sheet.maxRow).first { sheet.cells["A\($0)"]?.string == "รวมทั้งสิ้น" }, file)
+            noticeTotals[file] = satang(sheet.values["E\(row)"])
+            XCTAssertEqual(sheet.fitToHeight, 1, file)
+        }
+        XCTAssertEqual(noticeTotals.values.reduce(0, +), satang(summary.values["I\(totalRow)"]))
+
+        // The distribution list has the same totals and the files' SHA-256.
+        let list = try XCTUnwrap(books[1].sheets.first)
+        let digests = try ProcessRunner.run("/usr/bin/env", ["sha256sum"] + files.map { "schools/" + $0 }, currentDirectory: output)
+            .standardOutput.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1) }
+        for (offset, file) in files.enumerated() {
+            let row = 6 + offset
+            XCTAssertEqual(list.cells["D\(row)"]?.string, "schools/" + file)
+            XCTAssertEqual(satang(list.values["E\(row)"]), noticeTotals[file])
+            XCTAssertEqual(list.cells["F\(row)"]?.string, digests[offset].first.map(String.init))
+        }
+        XCTAssertEqual(satang(list.values["E\(6 + files.count)"]), satang(summary.values["I\(totalRow)"]))
+
+        // manifest.json lists them with their roles; a notice's digest is the file's.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))) as? [String: Any]
+        let outputs = try XCTUnwrap(manifest?["outputs"] as? [[String: Any]])
+        XCTAssertEqual(outputs.filter { $0["role"] as? String == "notice" }.count, files.count)
+        XCTAssertEqual(outputs.filter { $0["role"] as? String == "distribution" }.map { $0["path"] as? String }, ["distribution.xlsx"])
+        let first = try XCTUnwrap(outputs.first { $0["path"] as? String == "schools/" + files[0] })
+        XCTAssertEqual(first["sha256"] as? String, digests[0].first.map(String.init))
+    }
+
     func testRunningTwiceGivesByteIdenticalWorkbooks() throws {
         let folder = try sampleCopy()
         for name in ["one", "two"] {
@@ -92,6 +150,10 @@ final class RunCommandTests: XCTestCase {
         let first = try Data(contentsOf: URL(fileURLWithPath: folder.file("one/allocation-2568.xlsx")))
         let second = try Data(contentsOf: URL(fileURLWithPath: folder.file("two/allocation-2568.xlsx")))
         XCTAssertEqual(first, second)
+        for name in ["distribution.xlsx", "schools/9963020001.xlsx", "schools/9963020200.xlsx"] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder.file("one/" + name))),
+                           try Data(contentsOf: URL(fileURLWithPath: folder.file("two/" + name))), name)
+        }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder.file("one/manifest.json"))),
                        try Data(contentsOf: URL(fileURLWithPath: folder.file("two/manifest.json"))))
     }

@@ -30,6 +30,17 @@ final class ColumnWidthTests: TemporaryFolderTestCase {
         assertWidth(widths["A"], Double(thai.count) + 2)
     }
 
+    func testASheetThatStopsMeasuringRecordsNothing() throws {
+        let workbook = try Workbook(path: path("unmeasured.xlsx"))
+        let sheet = try workbook.addWorksheet(named: "W")
+        sheet.stopMeasuringContent()
+        try sheet.write("ค่าจัดการเรียนการสอน", row: 0, column: 0)
+        try sheet.write(1_234_567.5, row: 0, column: 1, format: CellFormat(numberFormat: "#,##0.00"))
+        XCTAssertNil(sheet.recordedWidth(column: 0))
+        XCTAssertNil(sheet.recordedWidth(column: 1))
+        try workbook.close()
+    }
+
     func testLongestLineNumbersFontsExplicitWidthsAndMerges() throws {
         let file = path("widths.xlsx")
         let workbook = try Workbook(path: file)

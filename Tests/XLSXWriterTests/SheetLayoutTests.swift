@@ -106,6 +106,21 @@ final class SheetLayoutTests: TemporaryFolderTestCase {
         XCTAssertFalse(plainRead.fitToPage)
     }
 
+    func testFitToOnePage() throws {
+        let file = path("one-page.xlsx")
+        let workbook = try Workbook(path: file)
+        let sheet = try workbook.addWorksheet(named: "Notice")
+        try sheet.write("x", row: 0, column: 0)
+        try sheet.setPrintSetup(PrintSetup(paper: .a4, orientation: .portrait, fitToWidth: true, fitToHeight: 1))
+        try workbook.close()
+
+        let read = try XLSXInspector.inspect(file).sheet("Notice")
+        XCTAssertEqual(read.orientation, "portrait")
+        XCTAssertTrue(read.fitToPage)
+        XCTAssertEqual(read.fitToWidth ?? 1, 1)
+        XCTAssertEqual(read.fitToHeight ?? 1, 1, "one page tall (1 is Excel's default, so it may be omitted)")
+    }
+
     func testDefinedNames() throws {
         let file = path("names.xlsx")
         let workbook = try Workbook(path: file)

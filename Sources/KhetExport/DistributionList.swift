@@ -1,0 +1,70 @@
+import Foundation
+import KhetCore
+import XLSXWriter
+
+/// `distribution.xlsx`: one row per notice written, with its total and the SHA-256 of the file,
+/// so the office can check that what it sent is what Khet wrote, and that the notices add up.
+public struct DistributionList {
+    public static let fileName = "distribution.xlsx"
+
+    public let report: AreaAllocationReport
+    public let notices: [NoticeRecord]
+
+    public init(report: AreaAllocationReport, notices: [NoticeRecord]) {
+        self.report = report
+        self.notices = notices
+    }
+
+    @discardableResult
+    public func write(into folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent(Self.fileName)
+        let labels = Labels(language: report.language)
+        let workbook = try Workbook(path: url.path)
+        try workbook.setProperties(DocumentProperties(
+            created: report.batchDate.unixTime, title: labels.distributionTitle(report.fiscalYear),
+            subject: report.framework.isProvisional ? labels.draftHeader : nil,
+            author: "Khet", company: report.area.name))
+        let sheet = try workbook.addWorksheet(named: labels.distributionSheet)
+        let headers = [labels.schoolCode, labels.school, labels.district, labels.noticeFile, labels.noticeTotal, labels.fileDigest]
+        let heading = SheetHeading(title: labels.distributionTitle(report.fiscalYear),
+                                   subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate),
+                                   isDraft: report.framework.isProvisional, labels: labels)
+        let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
+        try heading.writeTableHeader(headers, row: headerRow, on: sheet)
+
+        let totalColumn = 4
+        let firstDataRow = headerRow + 1
+        var row = firstDataRow
+        for notice in notices {
+            try sheet.write(notice.school.code, row: row, column: 0, format: WorkbookStyle.code)
+            try sheet.write(notice.school.name, row: row, column: 1, format: WorkbookStyle.text)
+            try sheet.write(notice.school.district, row: row, column: 2, format: WorkbookStyle.text)
+            try sheet.write(notice.path, row: row, column: 3, format: WorkbookStyle.text)
+            try sheet.write(notice.total.cellValue, row: row, column: totalColumn, format: WorkbookStyle.money)
+            try sheet.write(notice.sha256, row: row, column: 5, format: WorkbookStyle.code)
+            row += 1
+        }
+        let lastDataRow = row - 1
+        try sheet.write("\(labels.allNotices) (\(notices.count))", row: row, column: 0, format: WorkbookStyle.totalLabel)
+        for column in 1..<headers.count where column != totalColumn {
+            try sheet.writeBlank(row: row, column: column, format: WorkbookStyle.totalLabel)
+        }
+        let sum = lastDataRow >= firstDataRow
+            ? "=SUM(\(CellReference.a1(row: firstDataRow, column: totalColumn)):\(CellReference.a1(row: lastDataRow, column: totalColumn)))"
+            : "=0"
+        try sheet.writeFormula(sum, cached: notices.map(\.total).sum().cellValue, row: row, column: totalColumn,
+                               format: WorkbookStyle.totalMoney)
+
+        try sheet.freezePanes(row: firstDataRow, column: 0)
+        try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastDataRow, headerRow),
+                                       lastColumn: headers.count - 1))
+        try sheet.setColumnWidth(13, columns: 0...0)
+        try sheet.setColumnWidth(22, columns: 3...3)
+        try sheet.setColumnWidth(17, columns: totalColumn...totalColumn)
+        // 64 hex digits and padding; wider than fitting allows, so set here.
+        try sheet.setColumnWidth(68, columns: 5...5)
+        sheet.fitColumnsToContent(minimum: 10, maximum: 36)
+        try workbook.close()
+        return url
+    }
+}

@@ -1,0 +1,12 @@
+import KhetCore
+
+/// One notice as written: which school, where, how much, and the file's fingerprint. The
+/// distribution list and manifest.json are made from these, so each file is hashed only once.
+public struct NoticeRecord: Sendable, Hashable {
+    public let school: School
+    /// Relative to the batch's output folder: `schools/<code>.xlsx`.
+    public let path: String
+    public let total: Money
+    public let sha256: String
+    public let bytes: Int
+}
