@@ -8,6 +8,10 @@ struct BatchData {
     var framework: Framework?
     var schools: [School] = []
     var snapshots: [Snapshot] = []
+    /// Poor pupils per school, counted per grade: from the latest pupil-record snapshot.
+    var poorPupils: [String: GradeCounts] = [:]
+    /// Boarding pupils per school, counted per grade: from the latest pupil-record snapshot.
+    var boarders: [String: GradeCounts] = [:]
     var diagnostics: [Diagnostic] = []
 
     /// Imports every input of `manifest`. It never stops at the first problem: the analyst gets
@@ -44,6 +48,23 @@ struct BatchData {
                 data.diagnostics += missingSchools(known: known, in: result.snapshot, file: input.file.displayName)
             }
         }
+        let schoolsByCode = data.schools.isEmpty ? nil
+            : Dictionary(data.schools.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        // Oldest first, so the last one read is the latest and its poor and boarder counts stay.
+        for input in manifest.pupilRecords {
+            guard let result = data.attempt({
+                try PupilRecordsImporter().read(path: input.file.url.path, displayName: input.file.displayName,
+                                                date: input.date, schools: schoolsByCode)
+            }) else { continue }
+            data.diagnostics += result.diagnostics
+            data.snapshots.append(result.snapshot)
+            data.poorPupils = result.poorPupils
+            data.boarders = result.boarders
+            if let known {
+                data.diagnostics += missingSchools(known: known, in: result.snapshot, file: input.file.displayName)
+            }
+        }
+        data.snapshots.sort { $0.date < $1.date }
         return data
     }
 
@@ -69,5 +90,5 @@ struct BatchData {
     }
 
     /// Number of files the batch read, for the summary line.
-    var fileCount: Int { 3 + manifest.pupilSnapshots.count }
+    var fileCount: Int { 3 + manifest.pupilSnapshots.count + manifest.pupilRecords.count }
 }

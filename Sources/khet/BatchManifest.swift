@@ -25,10 +25,13 @@ struct BatchManifest {
     var language: Language
     var schools: InputFile
     var pupilSnapshots: [PupilSnapshotInput]
+    /// Snapshots built from pupil records (one row per pupil) instead of per-grade counts.
+    var pupilRecords: [PupilSnapshotInput] = []
 
     /// Every input file, for the manifest of fingerprints.
     var inputFiles: [(role: String, file: InputFile)] {
         [("batch", file), ("framework", framework), ("schools", schools)]
             + pupilSnapshots.map { ("pupils \($0.date.isoBE)", $0.file) }
+            + pupilRecords.map { ("pupil records \($0.date.isoBE)", $0.file) }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import KhetCore
 
 /// Writes a `SampleArea` as the files an analyst would prepare for `khet run`: `schools.csv`,
-/// one `pupils-<date>.csv` per snapshot and a `batch.toml` that ties them together.
+/// one `pupils-<date>.csv` per snapshot, the latest snapshot's pupil records
+/// (`pupils-<date>-records.csv`) and a `batch.toml` that ties them together.
 ///
 /// Files are UTF-8 without BOM, LF line endings, rows sorted by school code, so the committed
 /// sample only changes when the generator does. Each file is written under a temporary name in
@@ -21,11 +22,21 @@ struct SampleAreaWriter {
     let fiscalYear: Int
     /// The batch's `output` value, relative to the batch file.
     let output: String
+    /// The sample's seed, for the pupil records' own draws.
+    let seed: UInt64
 
-    init(area: SampleArea, fiscalYear: Int, output: String) {
+    init(area: SampleArea, fiscalYear: Int, output: String, seed: UInt64) {
         self.area = area
         self.fiscalYear = fiscalYear
         self.output = output
+        self.seed = seed
+    }
+
+    /// The latest snapshot also comes as pupil records; the batch reads those for its date.
+    private var recordsSnapshot: Snapshot? { area.snapshots.last }
+
+    func pupilRecordsCSV(_ snapshot: Snapshot) -> String {
+        SamplePupilRecords(schools: area.schools, snapshot: snapshot, seed: seed).csv()
     }
 
     private var schoolsByCode: [School] { area.schools.sorted { $0.code < $1.code } }
@@ -73,12 +84,28 @@ struct SampleAreaWriter {
         schools = \(SampleTOML.string(SampleAreaWriter.schoolsFileName))
 
         """
-        for snapshot in area.snapshots {
+        for snapshot in area.snapshots where snapshot.date != recordsSnapshot?.date {
             text += """
 
             [[inputs.pupils]]
             date = \(SampleTOML.string(snapshot.date.isoBE))
             file = \(SampleTOML.string(SampleAreaWriter.pupilsFileName(for: snapshot.date)))
+
+            """
+        }
+        if let latest = recordsSnapshot {
+            let date = SampleTOML.string(latest.date.isoBE)
+            text += """
+
+            # The latest count comes from the pupil records (one row per pupil); they also give the
+            # poor and boarding pupils. \(SampleAreaWriter.pupilsFileName(for: latest.date)) holds the same funded
+            # pupils per grade: to use it instead, replace this entry with
+            #   [[inputs.pupils]]
+            #   date = \(date)
+            #   file = \(SampleTOML.string(SampleAreaWriter.pupilsFileName(for: latest.date)))
+            [[inputs.pupil_records]]
+            date = \(date)
+            file = \(SampleTOML.string(SamplePupilRecords.fileName(for: latest.date)))
 
             """
         }
@@ -93,6 +120,9 @@ struct SampleAreaWriter {
         var files: [(name: String, text: String)] = [(SampleAreaWriter.schoolsFileName, schoolsCSV())]
         for snapshot in area.snapshots {
             files.append((SampleAreaWriter.pupilsFileName(for: snapshot.date), pupilsCSV(snapshot)))
+        }
+        if let latest = recordsSnapshot {
+            files.append((SamplePupilRecords.fileName(for: latest.date), pupilRecordsCSV(latest)))
         }
         files.append((SampleAreaWriter.batchFileName, batchTOML()))
         var written: [URL] = []
