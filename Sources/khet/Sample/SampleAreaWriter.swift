@@ -32,7 +32,7 @@ struct SampleAreaWriter {
         self.seed = seed
     }
 
-    /// The latest snapshot also comes as pupil records; the batch reads those for its date.
+    /// The latest snapshot also comes as pupil records, which the batch can use instead.
     private var recordsSnapshot: Snapshot? { area.snapshots.last }
 
     func pupilRecordsCSV(_ snapshot: Snapshot) -> String {
@@ -84,7 +84,7 @@ struct SampleAreaWriter {
         schools = \(SampleTOML.string(SampleAreaWriter.schoolsFileName))
 
         """
-        for snapshot in area.snapshots where snapshot.date != recordsSnapshot?.date {
+        for snapshot in area.snapshots {
             text += """
 
             [[inputs.pupils]]
@@ -94,18 +94,14 @@ struct SampleAreaWriter {
             """
         }
         if let latest = recordsSnapshot {
-            let date = SampleTOML.string(latest.date.isoBE)
             text += """
 
-            # The latest count comes from the pupil records (one row per pupil); they also give the
-            # poor and boarding pupils. \(SampleAreaWriter.pupilsFileName(for: latest.date)) holds the same funded
-            # pupils per grade: to use it instead, replace this entry with
-            #   [[inputs.pupils]]
-            #   date = \(date)
-            #   file = \(SampleTOML.string(SampleAreaWriter.pupilsFileName(for: latest.date)))
-            [[inputs.pupil_records]]
-            date = \(date)
-            file = \(SampleTOML.string(SamplePupilRecords.fileName(for: latest.date)))
+            # The \(latest.date.isoBE) count also comes as pupil records (one row per pupil), which give the
+            # poor and boarding pupils too and the same funded pupils per grade. To use them, replace
+            # the [[inputs.pupils]] entry of \(latest.date.isoBE) with:
+            #   [[inputs.pupil_records]]
+            #   date = \(SampleTOML.string(latest.date.isoBE))
+            #   file = \(SampleTOML.string(SamplePupilRecords.fileName(for: latest.date)))
 
             """
         }
