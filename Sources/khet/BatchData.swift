@@ -30,12 +30,22 @@ struct BatchData {
                 message: "the framework is for fiscal year \(framework.fiscalYear.year) but the batch is for \(manifest.fiscalYear.year)",
                 hint: "use the framework of fiscal year \(manifest.fiscalYear.year)"))
         }
-        if let result = data.attempt({
+        if manifest.schools.url.pathExtension.lowercased() == "xml" {
+            if let result = data.attempt({
+                try SchoolDataXMLReader().read(path: manifest.schools.url.path, displayName: manifest.schools.displayName)
+            }) {
+                data.diagnostics += result.diagnostics
+                data.schools = result.schools
+                data.snapshots = result.snapshots
+            }
+        } else if let result = data.attempt({
             try SchoolsImporter().read(path: manifest.schools.url.path, displayName: manifest.schools.displayName)
         }) {
             data.diagnostics += result.diagnostics
             data.schools = result.schools
         }
+        // Dates the school-data XML already gave a snapshot; a CSV for the same date is an error.
+        let xmlDates = Set(data.snapshots.map(\.date))
         let known = data.schools.isEmpty ? nil : Set(data.schools.map(\.code))
         for input in manifest.pupilSnapshots {
             guard let result = data.attempt({
@@ -43,7 +53,7 @@ struct BatchData {
                                             date: input.date, knownSchools: known)
             }) else { continue }
             data.diagnostics += result.diagnostics
-            data.snapshots.append(result.snapshot)
+            data.appendSnapshot(result.snapshot, file: input.file.displayName, xmlDates: xmlDates)
             if let known {
                 data.diagnostics += missingSchools(known: known, in: result.snapshot, file: input.file.displayName)
             }
@@ -57,7 +67,7 @@ struct BatchData {
                                                 date: input.date, schools: schoolsByCode)
             }) else { continue }
             data.diagnostics += result.diagnostics
-            data.snapshots.append(result.snapshot)
+            data.appendSnapshot(result.snapshot, file: input.file.displayName, xmlDates: xmlDates)
             data.poorPupils = result.poorPupils
             data.boarders = result.boarders
             if let known {
@@ -65,7 +75,27 @@ struct BatchData {
             }
         }
         data.snapshots.sort { $0.date < $1.date }
+        if data.snapshots.isEmpty && !data.diagnostics.hasErrors {
+            data.diagnostics.append(Diagnostic(
+                .error, code: "BAT006", file: manifest.file.displayName,
+                message: "the batch has no pupil snapshot",
+                thaiMessage: "ชุดข้อมูลไม่มีข้อมูลจำนวนนักเรียนเลย",
+                hint: "add [[inputs.pupils]] or [[inputs.pupil_records]] entries, or <snapshot> elements to the school-data XML"))
+        }
         return data
+    }
+
+    /// One date, one snapshot: the school-data XML and a CSV entry must not both give one.
+    private mutating func appendSnapshot(_ snapshot: Snapshot, file: String, xmlDates: Set<ThaiDate>) {
+        if xmlDates.contains(snapshot.date) {
+            diagnostics.append(Diagnostic(
+                .error, code: "BAT007", file: file,
+                message: "the school-data XML already has a snapshot dated \(snapshot.date.isoBE)",
+                thaiMessage: "ไฟล์ XML ข้อมูลโรงเรียนมีข้อมูลนักเรียนวันที่ \(snapshot.date.isoBE) อยู่แล้ว",
+                hint: "give each date one source"))
+            return
+        }
+        snapshots.append(snapshot)
     }
 
     /// Schools of the schools file with no row in a snapshot are counted as having no pupils;

@@ -144,7 +144,9 @@ private struct FieldReader {
             schools = inputFile("schools", in: "inputs", of: inputs)
             snapshots = snapshotEntries("pupils", of: inputs, taken: [])
             records = snapshotEntries("pupil_records", of: inputs, taken: snapshots.map(\.date))
-            if inputs["pupils"] == nil && inputs["pupil_records"] == nil {
+            // A school-data XML file may carry the snapshots itself.
+            let schoolsAreXML = schools?.url.pathExtension.lowercased() == "xml"
+            if inputs["pupils"] == nil && inputs["pupil_records"] == nil && !schoolsAreXML {
                 problem("inputs", "no pupil snapshots: add [[inputs.pupils]] or [[inputs.pupil_records]] entries with date and file")
             }
         } else {
