@@ -3,11 +3,21 @@ public struct CSVColumn: Sendable, Hashable {
     public var key: String
     public var aliases: [String]
     public var isRequired: Bool
+    /// A column files carry that the mapper does not read (names, room numbers): it gives no
+    /// warning and may appear more than once (first name, last name).
+    public var isIgnored = false
 
     public init(_ key: String, aliases: [String], required: Bool = true) {
         self.key = key
         self.aliases = aliases
         self.isRequired = required
+    }
+
+    /// A known column whose values are never read.
+    public static func ignored(_ key: String, aliases: [String]) -> CSVColumn {
+        var column = CSVColumn(key, aliases: aliases, required: false)
+        column.isIgnored = true
+        return column
     }
 
     /// Header text compared without case, spaces, underscores, hyphens or dots, so

@@ -19,6 +19,7 @@ public struct CSVHeader {
             let position = record.position(of: index)
             if name.isEmpty { continue }
             if let column = columns.first(where: { $0.matches(name) }) {
+                if column.isIgnored { continue }
                 if indexByKey[column.key] != nil {
                     diagnostics.append(Diagnostic(.error, code: "CSV010", file: file, line: position.line,
                                                   column: position.column,

@@ -19,12 +19,11 @@ public struct PupilRecordsImporter {
         CSVColumn("boarder", aliases: ["พักนอน", "นักเรียนพักนอน", "boarder", "boarding", "is_boarder"], required: false),
         // Columns DMC exports carry that funding does not need. They are known so they give no
         // warning; their values are never read, so names cannot leak.
-        CSVColumn("ignored.name", aliases: ["ชื่อ", "นามสกุล", "ชื่อสกุล", "ชื่อ-นามสกุล", "คำนำหน้า", "คำนำหน้าชื่อ",
-                                           "first_name", "last_name", "surname", "prefix", "title", "name", "full_name"],
-                  required: false),
-        CSVColumn("ignored.school", aliases: ["ชื่อโรงเรียน", "โรงเรียน", "school_name", "school"], required: false),
-        CSVColumn("ignored.row", aliases: ["ลำดับ", "ลำดับที่", "ที่", "no", "row", "ห้อง", "room",
-                                          "เลขประจำตัวนักเรียน", "student_id", "student_no"], required: false),
+        CSVColumn.ignored("name", aliases: ["ชื่อ", "นามสกุล", "ชื่อสกุล", "ชื่อ-นามสกุล", "คำนำหน้า", "คำนำหน้าชื่อ",
+                                           "first_name", "last_name", "surname", "prefix", "title", "name", "full_name"]),
+        CSVColumn.ignored("schoolName", aliases: ["ชื่อโรงเรียน", "โรงเรียน", "school_name", "school"]),
+        CSVColumn.ignored("row", aliases: ["ลำดับ", "ลำดับที่", "ที่", "no", "row", "ห้อง", "room",
+                                          "เลขประจำตัวนักเรียน", "student_id", "student_no"]),
     ]
 
     /// Pupils younger than this on the snapshot date get no per-head money (domain §2).
@@ -38,6 +37,14 @@ public struct PupilRecordsImporter {
         public var duplicates = 0
         /// Rows left out because of an error in them.
         public var rejected = 0
+
+        public init(rows: Int = 0, funded: Int = 0, underFour: Int = 0, duplicates: Int = 0, rejected: Int = 0) {
+            self.rows = rows
+            self.funded = funded
+            self.underFour = underFour
+            self.duplicates = duplicates
+            self.rejected = rejected
+        }
     }
 
     public struct Result {

@@ -28,6 +28,7 @@ final class DecodingByteStream {
         if !started {
             started = true
             raw = stripByteOrderMark(raw)
+            // Only a mark was read (or the first chunk was all BOM); go on with the next chunk.
             if raw.isEmpty && hadByteOrderMark { raw = try source.read(upTo: count) }
         }
         if raw.isEmpty {
@@ -73,7 +74,7 @@ final class DecodingByteStream {
             encoding = bigEndian ? .utf16BigEndian : .utf16LittleEndian
             hadByteOrderMark = true
             transcoder = UTF16Transcoder(bigEndian: bigEndian)
-            return transcoder?.transcode(Array(raw.dropFirst(2))) ?? []
+            return Array(raw.dropFirst(2))
         }
         return raw
     }
@@ -92,9 +93,9 @@ final class DecodingByteStream {
         for byte in chunk[firstHigh...] where byte >= 0x80 {
             if Windows874.isThai(byte) || (Windows874.isDefined(byte) && byte < 0xA1) { thai += 1 } else { other += 1 }
         }
-        // A stray undefined byte in a Thai file is reported in its field; UTF-8 Thai text has
-        // far more bytes that Windows-874 leaves undefined (most of 0x81–0x9F).
-        if thai > 0 && other * 20 <= thai {
+        // A stray undefined byte in a Thai file is reported in its field. Broken UTF-8 Thai text
+        // has far more bytes Windows-874 leaves undefined: about a third of them (most of 0x81–0x9F).
+        if thai > 0 && other * 4 <= thai {
             encoding = .windows874
         } else {
             encoding = .utf8
