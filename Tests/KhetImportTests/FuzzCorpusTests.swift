@@ -58,6 +58,9 @@ final class FuzzCorpusTests: XCTestCase {
         XCTAssertEqual(outcomes["records-windows874-title.csv"], ["CSV014", "REC005", "REC006", "REC011", "CSV015"])
         XCTAssertEqual(outcomes["records-gcode.csv"], [])
         XCTAssertTrue(outcomes["records-bad.csv"]?.contains("REC004") ?? false)
+        // Crashed Grade(code:) with an Int overflow before the fix; now its rows are just wrong.
+        XCTAssertTrue(outcomes["crash-grade-digit-overflow.csv"]?.contains("REC007") ?? false,
+                      "\(outcomes["crash-grade-digit-overflow.csv"] ?? [])")
     }
 
     func testXMLSeeds() throws {
