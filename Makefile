@@ -7,11 +7,12 @@ BATCH        ?= samples/tak2/batch.toml
 DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev pkg-config
 PYTHON       ?= python3
 
-.PHONY: run test build deps test-deps clean help
+.PHONY: run test build deps test-deps clean help fuzz
 
 help:
 	@echo "make run    build and run the sample batch ($(BATCH))"
 	@echo "make test   run the whole test suite"
+	@echo "make fuzz   build the readers' libFuzzer targets and run each for FUZZ_SECONDS (default 60)"
 	@echo "make clean  remove build products and outputs"
 
 run: deps build
@@ -50,5 +51,25 @@ test-deps:
 	  $(PYTHON) -c "import openpyxl" 2>/dev/null \
 	  || { echo "error: openpyxl is missing: run '$(PYTHON) -m pip install openpyxl' or 'apt-get install python3-openpyxl'" >&2; exit 1; }; }
 
+# Fuzzing is not part of `make test`: it takes minutes and needs the toolchain's libFuzzer.
+# Each reader runs for FUZZ_SECONDS from the committed seeds in Fuzz/corpus/<target>; new inputs
+# and any crash (crash-*, timeout-*, leak-*) land under fuzz-out/<target>/, the log in
+# fuzz-out/<target>.log. Fails when any target found a crash.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= csv records schoolxml framework
+fuzz: deps
+	@Fuzz/build.sh
+	@failed=""; \
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz-out/$$target/corpus; \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS)s"; \
+	  KHET_TEMPLATES="$(CURDIR)/templates" .build/fuzz/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix=fuzz-out/$$target/ fuzz-out/$$target/corpus Fuzz/corpus/$$target \
+	    > fuzz-out/$$target.log 2>&1 || failed="$$failed $$target"; \
+	  grep -E "^Done|stat::number_of_executed_units|stat::peak_rss_mb|^SUMMARY|ERROR" fuzz-out/$$target.log | sed "s/^/  /"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzzing found crashes in:$$failed (see fuzz-out/)" >&2; exit 1; fi; \
+	echo "fuzzing found no crash"
+
 clean:
-	rm -rf .build out
+	rm -rf .build out fuzz-out

@@ -5,6 +5,7 @@
    Khet never touches encoding handlers' ICU fields, so their declarations are left out. */
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>

@@ -23,17 +23,21 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// 1-based, counted in characters; 0 when unknown.
     public var column: Int
+    /// English, the default for the console.
     public var message: String
+    /// The same message in Thai, for Thai outputs; nil where none was written yet.
+    public var thaiMessage: String?
     public var hint: String?
 
     public init(_ severity: Severity, code: String, file: String, line: Int = 0, column: Int = 0,
-                message: String, hint: String? = nil) {
+                message: String, thaiMessage: String? = nil, hint: String? = nil) {
         self.severity = severity
         self.code = code
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.thaiMessage = thaiMessage
         self.hint = hint
     }
 
@@ -45,10 +49,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The one-line form compilers use: `schools.csv:12:3: error: … [CSV002]`.
-    public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message) [\(code)]"
-        if let hint { text += " (\(hint))" }
-        return text
+    public var description: String { line(in: .english) }
+
+    /// The one-line form with the message in `language`; English where no Thai text exists.
+    public func line(in language: Language) -> String {
+        let text = language == .thai ? (thaiMessage ?? message) : message
+        var result = "\(location): \(severity.rawValue): \(text) [\(code)]"
+        if let hint { result += " (\(hint))" }
+        return result
     }
 }
 

@@ -68,6 +68,8 @@ public enum Grade: Int, CaseIterable, Sendable, Codable, Comparable, Hashable {
         var digitCount = 0
         for scalar in code.unicodeScalars {
             if let digit = ThaiDigits.value(of: scalar) {
+                // Grades have one or two digits; stop before a long number could overflow.
+                guard digitCount < 2 else { return nil }
                 number = number * 10 + digit
                 digitCount += 1
                 continue

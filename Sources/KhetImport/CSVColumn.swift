@@ -1,13 +1,27 @@
 /// A column a mapper knows, with the header names people use for it in Thai and English.
 public struct CSVColumn: Sendable, Hashable {
-    public var key: String
-    public var aliases: [String]
+    public let key: String
+    public let aliases: [String]
+    /// The aliases as `normalized` makes them, worked out once: headers are compared against
+    /// them for every field of every candidate header row.
+    private let normalizedAliases: Set<String>
     public var isRequired: Bool
+    /// A column files carry that the mapper does not read (names, room numbers): it gives no
+    /// warning and may appear more than once (first name, last name).
+    public var isIgnored = false
 
     public init(_ key: String, aliases: [String], required: Bool = true) {
         self.key = key
         self.aliases = aliases
         self.isRequired = required
+        normalizedAliases = Set(aliases.map(CSVColumn.normalized))
+    }
+
+    /// A known column whose values are never read.
+    public static func ignored(_ key: String, aliases: [String]) -> CSVColumn {
+        var column = CSVColumn(key, aliases: aliases, required: false)
+        column.isIgnored = true
+        return column
     }
 
     /// Header text compared without case, spaces, underscores, hyphens or dots, so
@@ -19,7 +33,6 @@ public struct CSVColumn: Sendable, Hashable {
     }
 
     func matches(_ header: String) -> Bool {
-        let name = CSVColumn.normalized(header)
-        return aliases.contains { CSVColumn.normalized($0) == name }
+        normalizedAliases.contains(CSVColumn.normalized(header))
     }
 }

@@ -19,29 +19,55 @@ public struct CSVHeader {
             let position = record.position(of: index)
             if name.isEmpty { continue }
             if let column = columns.first(where: { $0.matches(name) }) {
+                if column.isIgnored { continue }
                 if indexByKey[column.key] != nil {
                     diagnostics.append(Diagnostic(.error, code: "CSV010", file: file, line: position.line,
                                                   column: position.column,
-                                                  message: "column '\(name)' appears twice in the header"))
+                                                  message: "column '\(name)' appears twice in the header",
+                                                  thaiMessage: "คอลัมน์ '\(name)' ซ้ำในแถวหัวตาราง"))
                 } else {
                     indexByKey[column.key] = index
                 }
             } else if acceptsOther(name) {
                 otherColumns.append((index, name))
             } else {
+                let known = columns.flatMap(\.aliases)
+                let guess = Suggestion.closest(to: name, among: known, normalize: CSVColumn.normalized)
                 diagnostics.append(Diagnostic(.warning, code: "CSV011", file: file, line: position.line,
                                               column: position.column,
-                                              message: "unknown column '\(name)' is ignored"))
+                                              message: "unknown column '\(name)' is ignored",
+                                              thaiMessage: "ไม่รู้จักคอลัมน์ '\(name)' จึงข้ามไป",
+                                              hint: guess.map { "did you mean \($0)?" }))
             }
         }
         for column in columns where column.isRequired && indexByKey[column.key] == nil {
             diagnostics.append(Diagnostic(.error, code: "CSV012", file: file, line: record.line, column: 1,
                                           message: "required column '\(column.aliases.first ?? column.key)' is missing",
+                                          thaiMessage: "ไม่มีคอลัมน์ '\(column.aliases.first ?? column.key)' ซึ่งต้องมี",
                                           hint: "accepted header names: \(column.aliases.joined(separator: ", "))"))
         }
     }
 
     public func index(of key: String) -> Int? { indexByKey[key] }
+
+    /// How many fields of `record` name a known column or one `acceptsOther` claims.
+    static func score(_ record: CSVRecord, columns: [CSVColumn], acceptsOther: (String) -> Bool)
+        -> (known: Int, hasRequired: Bool) {
+        var found: Set<String> = []
+        var known = 0
+        for rawName in record.fields {
+            let name = rawName.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty { continue }
+            if let column = columns.first(where: { $0.matches(name) }) {
+                found.insert(column.key)
+                known += 1
+            } else if acceptsOther(name) {
+                known += 1
+            }
+        }
+        let hasRequired = columns.allSatisfy { !$0.isRequired || found.contains($0.key) }
+        return (known, hasRequired)
+    }
 
     /// The trimmed text of column `key` in `row`, or nil when the column is absent.
     public func value(_ key: String, in row: CSVRecord) -> String? {

@@ -1,18 +1,21 @@
 import Foundation
 import KhetCore
 
-/// A streaming RFC 4180 reader that works on bytes: quoted fields with embedded commas, quotes
-/// and newlines; CRLF, LF or CR line ends; UTF-8 with or without a byte-order mark. It holds one
-/// chunk of the file and one record in memory, whatever the file's size.
+/// A streaming RFC 4180 reader that works on bytes: quoted fields with embedded delimiters,
+/// quotes and newlines; CRLF, LF or CR line ends. It holds one chunk of the file and one record
+/// in memory, whatever the file's size, and makes a String once per field, never per byte.
+///
+/// Encoding (UTF-8 with or without BOM, UTF-16 with BOM, Windows-874) and delimiter (comma,
+/// semicolon, tab) are detected from the file; see `DecodingByteStream` and `DelimiterSniffer`.
 public final class CSVReader {
     public let displayName: String
-    private let handle: FileHandle
+    private let input: DecodingByteStream
     private var chunk: [UInt8] = []
     private var index = 0
-    private var atEnd = false
     private var line = 1
     private var column = 1
-    private var startedFile = false
+    private var started = false
+    private var separator: UInt8 = Byte.comma
     private static let chunkSize = 1 << 16
 
     private enum Byte {
@@ -31,17 +34,27 @@ public final class CSVReader {
             throw ImportError(exists ? .badData : .missingFile, Diagnostic(
                 .error, code: "FILE001", file: name,
                 message: exists ? "cannot read the file" : "file not found",
+                thaiMessage: exists ? "อ่านไฟล์ไม่ได้" : "ไม่พบไฟล์",
                 hint: exists ? "check its permissions" : "check the path in the batch file"))
         }
-        self.handle = handle
+        input = DecodingByteStream(source: FileByteSource(handle: handle))
     }
 
-    deinit { try? handle.close() }
+    /// Reads `bytes` already in memory, as if they were a file called `displayName`.
+    public init(bytes: [UInt8], displayName: String) {
+        self.displayName = displayName
+        input = DecodingByteStream(source: MemoryByteSource(bytes))
+    }
+
+    /// The encoding the file is read in; nil while everything read so far is plain ASCII.
+    public var encoding: TextEncoding? { input.encoding }
+    /// The delimiter found in the first lines (`,` `;` or tab); a comma until reading starts.
+    public var delimiter: Character { Character(Unicode.Scalar(separator)) }
 
     /// The next record, or nil at the end of the file. Throws an `ImportError` for a file whose
-    /// structure is broken (an unclosed quote, text after a closing quote, bytes that are not UTF-8).
+    /// structure is broken (an unclosed quote, text after a closing quote, undecodable bytes).
     public func next() throws -> CSVRecord? {
-        try skipByteOrderMark()
+        if !started { try start() }
         guard try peek() != nil else { return nil }
         var fields: [String] = []
         var positions: [CSVPosition] = []
@@ -56,6 +69,12 @@ public final class CSVReader {
         }
     }
 
+    private func start() throws {
+        started = true
+        try refill()
+        separator = DelimiterSniffer.delimiter(in: chunk[...])
+    }
+
     /// Reads one field; returns true when it ended the record (line end or end of file).
     private func readField(into field: inout [UInt8], start: CSVPosition) throws -> Bool {
         if try peek() == Byte.quote {
@@ -63,6 +82,7 @@ public final class CSVReader {
             while true {
                 guard let byte = try peek() else {
                     throw malformed("CSV001", at: start, "a quoted field is never closed",
+                                    thai: "เครื่องหมายคำพูด \" ที่เปิดไว้ไม่ได้ปิด",
                                     hint: "add the closing \" or remove the opening one")
                 }
                 if byte == Byte.quote {
@@ -78,17 +98,18 @@ public final class CSVReader {
             }
             guard let after = try peek() else { return true }
             switch after {
-            case Byte.comma: advance(); return false
+            case separator: advance(); return false
             case Byte.lineFeed, Byte.carriageReturn: try consumeLineEnd(); return true
             default:
                 throw malformed("CSV002", at: CSVPosition(line: line, column: column),
                                 "text after the closing quote of a field",
+                                thai: "มีข้อความต่อท้ายเครื่องหมายคำพูดปิดของช่อง",
                                 hint: "a quote inside a quoted field is written twice: \"\"")
             }
         }
         while let byte = try peek() {
             switch byte {
-            case Byte.comma:
+            case separator:
                 advance()
                 return false
             case Byte.lineFeed, Byte.carriageReturn:
@@ -97,6 +118,7 @@ public final class CSVReader {
             case Byte.quote:
                 throw malformed("CSV003", at: CSVPosition(line: line, column: column),
                                 "a quote inside a field that does not start with a quote",
+                                thai: "มีเครื่องหมายคำพูดอยู่กลางช่องที่ไม่ได้ขึ้นต้นด้วยเครื่องหมายคำพูด",
                                 hint: "put the whole field in quotes and double the inner quote")
             default:
                 field.append(byte)
@@ -129,53 +151,59 @@ public final class CSVReader {
     }
 
     private func decode(_ bytes: [UInt8], at start: CSVPosition) throws -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        let shown = bytes.prefix(8).map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-        throw malformed("CSV004", at: start, "the field is not valid UTF-8 (bytes \(shown))",
-                        hint: "save the file as CSV UTF-8")
-    }
-
-    private func skipByteOrderMark() throws {
-        guard !startedFile else { return }
-        startedFile = true
-        guard try peek() == 0xEF else { return }
-        if chunk.count - index < 3 { try refill() }
-        if chunk.count - index >= 3 && chunk[index + 1] == 0xBB && chunk[index + 2] == 0xBF {
-            index += 3
+        switch input.decode(bytes) {
+        case .success(let text):
+            return text
+        case .failure(let failure):
+            var tried = "as \(failure.encoding.name)"
+            var thaiTried = "แบบ \(failure.encoding.name)"
+            if let also = failure.alsoTried {
+                tried += " nor as \(also.name)"
+                thaiTried += " หรือ \(also.name)"
+            }
+            throw malformed("CSV004", at: start, "bytes \(failure.hexBytes) in this field cannot be read \(tried)",
+                            thai: "ไบต์ \(failure.hexBytes) ในช่องนี้อ่าน\(thaiTried)ไม่ได้",
+                            hint: "save the file again from Excel as “CSV UTF-8”")
         }
     }
 
     private func peek() throws -> UInt8? {
         if index >= chunk.count {
-            if atEnd { return nil }
+            if input.atEnd { return nil }
             try refill()
             if index >= chunk.count { return nil }
         }
         return chunk[index]
     }
 
-    /// Moves past one byte; a UTF-8 continuation byte does not count as a new column.
+    /// Moves past one byte; in UTF-8 a continuation byte does not start a new column.
     private func advance() {
-        if chunk[index] & 0xC0 != 0x80 { column += 1 }
+        if input.countsEveryByte || chunk[index] & 0xC0 != 0x80 { column += 1 }
         index += 1
     }
 
+    /// Reads until there is something past `index` or the file has ended (a UTF-16 chunk can
+    /// transcode to nothing when it holds only half a character).
     private func refill() throws {
-        let rest = index < chunk.count ? Array(chunk[index...]) : []
-        let data: Data
+        var rest = index < chunk.count ? Array(chunk[index...]) : []
         do {
-            data = try handle.read(upToCount: CSVReader.chunkSize) ?? Data()
+            while !input.atEnd {
+                let more = try input.next(upTo: CSVReader.chunkSize)
+                rest += more
+                if !more.isEmpty { break }
+            }
         } catch {
             throw ImportError(.badData, Diagnostic(.error, code: "FILE002", file: displayName, line: line,
-                                                   message: "reading failed: \(error.localizedDescription)"))
+                                                   message: "reading failed: \(error.localizedDescription)",
+                                                   thaiMessage: "อ่านไฟล์ไม่สำเร็จ: \(error.localizedDescription)"))
         }
-        if data.isEmpty { atEnd = true }
-        chunk = rest + data
+        chunk = rest
         index = 0
     }
 
-    private func malformed(_ code: String, at position: CSVPosition, _ message: String, hint: String) -> ImportError {
+    private func malformed(_ code: String, at position: CSVPosition, _ message: String, thai: String,
+                           hint: String) -> ImportError {
         ImportError(.badData, Diagnostic(.error, code: code, file: displayName, line: position.line,
-                                         column: position.column, message: message, hint: hint))
+                                         column: position.column, message: message, thaiMessage: thai, hint: hint))
     }
 }

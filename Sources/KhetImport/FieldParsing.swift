@@ -2,28 +2,44 @@ import KhetCore
 
 /// How people type numbers and yes/no flags in the files an office receives.
 enum FieldParsing {
-    /// A whole count: `12`, ` 1,234 `, Thai digits `๑๒`. Blank is nil; so is anything else.
+    /// A whole count: `12`, ` 1,234 `, Thai digits `๑๒`. Commas must group thousands (`1,234`,
+    /// not `1,23`): anything that would need a guess is nil, and so is blank.
     static func count(_ text: String) -> Int? {
         var value = 0
         var digits = 0
-        for scalar in text.unicodeScalars {
+        var digitsSinceComma = 0
+        var sawComma = false
+        var scalars = Substring(text).unicodeScalars.drop { isSpace($0) }
+        while let last = scalars.last, isSpace(last) { scalars = scalars.dropLast() }
+        for scalar in scalars {
             if let digit = ThaiDigits.value(of: scalar) {
                 value = value * 10 + digit
                 digits += 1
-            } else if !(scalar == "," || scalar == " " || scalar == "\u{00A0}") {
+                digitsSinceComma += 1
+                if digits > 9 { return nil }
+            } else if scalar == "," {
+                // Every group after the first comma has exactly three digits; the first one 1–3.
+                guard digitsSinceComma >= 1, digitsSinceComma <= 3, !sawComma || digitsSinceComma == 3 else { return nil }
+                sawComma = true
+                digitsSinceComma = 0
+            } else {
                 return nil
             }
-            if digits > 9 { return nil }
         }
+        if sawComma && digitsSinceComma != 3 { return nil }
         return digits == 0 ? nil : value
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{00A0}" || scalar == "\t"
     }
 
     /// `1`, `yes`, `y`, `true`, `ใช่`, `มี`, `/`, `✓` are true; `0`, `no`, `n`, `false`, `ไม่`,
     /// `ไม่ใช่`, `ไม่มี`, `-` and blank are false; anything else is nil.
     static func flag(_ text: String) -> Bool? {
         switch text.lowercased() {
-        case "1", "yes", "y", "true", "ใช่", "มี", "/", "✓", "x": return true
-        case "0", "no", "n", "false", "ไม่", "ไม่ใช่", "ไม่มี", "-", "": return false
+        case "1", "yes", "y", "true", "ใช่", "มี", "/", "✓", "x", "๑": return true
+        case "0", "no", "n", "false", "ไม่", "ไม่ใช่", "ไม่มี", "-", "", "๐": return false
         default: return nil
         }
     }

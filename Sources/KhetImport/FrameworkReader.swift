@@ -26,7 +26,15 @@ public struct FrameworkReader {
     }
 
     public func read(path: String, displayName: String) throws -> Result {
-        let loaded = try XMLLoader(schemaName: "framework.xsd").load(path: path, displayName: displayName)
+        try map(XMLLoader(schemaName: "framework.xsd").load(path: path, displayName: displayName), displayName: displayName)
+    }
+
+    /// Reads a framework already in memory (tests, fuzzing).
+    public func read(bytes: [UInt8], displayName: String) throws -> Result {
+        try map(XMLLoader(schemaName: "framework.xsd").load(bytes: bytes, displayName: displayName), displayName: displayName)
+    }
+
+    private func map(_ loaded: XMLLoader.Result, displayName: String) -> Result {
         guard let root = loaded.root, !loaded.diagnostics.hasErrors else {
             return Result(framework: nil, diagnostics: loaded.diagnostics)
         }

@@ -20,43 +20,55 @@ public struct SchoolsImporter {
 
     /// Reads every school; problems become diagnostics, except a file that cannot be read at all.
     public func read(path: String, displayName: String) throws -> Result {
-        let reader = try CSVReader(path: path, displayName: displayName)
+        try read(from: CSVReader(path: path, displayName: displayName))
+    }
+
+    public func read(from reader: CSVReader) throws -> Result {
+        let displayName = reader.displayName
         var diagnostics: [Diagnostic] = []
         var schools: [School] = []
         var firstLineOfCode: [String: Int] = [:]
-        guard let headerRecord = try nextNonBlank(reader) else {
-            return Result(schools: [], diagnostics: [Diagnostic(.error, code: "CSV013", file: displayName,
-                                                                message: "the file is empty; expected a header row")])
+        guard let header = try CSVHeaderFinder(columns: Self.columns)
+            .find(in: reader, file: displayName, diagnostics: &diagnostics) else {
+            return Result(schools: [], diagnostics: diagnostics)
         }
-        let header = CSVHeader(headerRecord, columns: Self.columns, file: displayName, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return Result(schools: [], diagnostics: diagnostics) }
 
         while let row = try reader.next() {
             if row.isBlank { continue }
             func at(_ key: String) -> CSVPosition { row.position(of: header.index(of: key) ?? 0) }
-            func problem(_ severity: Diagnostic.Severity, _ code: String, _ key: String, _ message: String, hint: String? = nil) {
+            func problem(_ severity: Diagnostic.Severity, _ code: String, _ key: String, _ message: String,
+                         thai: String, hint: String? = nil) {
                 let position = at(key)
                 diagnostics.append(Diagnostic(severity, code: code, file: displayName, line: position.line,
-                                              column: position.column, message: message, hint: hint))
+                                              column: position.column, message: message, thaiMessage: thai, hint: hint))
             }
             let code = header.value("code", in: row) ?? ""
             let name = header.value("name", in: row) ?? ""
             let district = header.value("district", in: row) ?? ""
             guard !code.isEmpty else {
-                problem(.error, "SCH001", "code", "school code is blank")
+                problem(.error, "SCH001", "code", "school code is blank", thai: "รหัสโรงเรียนว่าง")
                 continue
             }
             guard code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                problem(.error, "SCH002", "code", "school code '\(code)' should contain digits only")
+                problem(.error, "SCH002", "code", "school code '\(code)' should contain digits only",
+                        thai: "รหัสโรงเรียน '\(code)' ต้องเป็นตัวเลขเท่านั้น")
                 continue
             }
             if let first = firstLineOfCode[code] {
-                problem(.error, "SCH003", "code", "school code \(code) is listed twice (first on line \(first))")
+                problem(.error, "SCH003", "code", "school code \(code) is listed twice (first on line \(first))",
+                        thai: "รหัสโรงเรียน \(code) ซ้ำ (พบครั้งแรกที่บรรทัด \(first))")
                 continue
             }
             firstLineOfCode[code] = row.line
-            if name.isEmpty { problem(.error, "SCH004", "name", "school name is blank for school \(code)") }
-            if district.isEmpty { problem(.error, "SCH005", "district", "district is blank for school \(code)") }
+            if name.isEmpty {
+                problem(.error, "SCH004", "name", "school name is blank for school \(code)",
+                        thai: "ชื่อโรงเรียนของ \(code) ว่าง")
+            }
+            if district.isEmpty {
+                problem(.error, "SCH005", "district", "district is blank for school \(code)",
+                        thai: "อำเภอของโรงเรียน \(code) ว่าง")
+            }
             var flags: [String: Bool] = [:]
             for key in ["boarding", "specialArea"] {
                 let text = header.value(key, in: row) ?? ""
@@ -64,6 +76,7 @@ public struct SchoolsImporter {
                     flags[key] = value
                 } else {
                     problem(.error, "SCH006", key, "'\(text)' is not a yes/no value",
+                            thai: "'\(text)' ไม่ใช่ค่า ใช่/ไม่ใช่",
                             hint: "use 1 or 0 (ใช่ / ไม่ใช่ are accepted too)")
                 }
             }
@@ -72,16 +85,11 @@ public struct SchoolsImporter {
                                   isSpecialArea: flags["specialArea"] ?? false))
         }
         if schools.isEmpty && !diagnostics.hasErrors {
-            diagnostics.append(Diagnostic(.error, code: "SCH007", file: displayName, line: headerRecord.line,
-                                          message: "the file has a header but no schools"))
+            diagnostics.append(Diagnostic(.error, code: "SCH007", file: displayName, line: header.record.line,
+                                          message: "the file has a header but no schools",
+                                          thaiMessage: "ไฟล์มีแต่หัวตาราง ไม่มีรายชื่อโรงเรียน"))
         }
+        if let note = reader.formatNote() { diagnostics.append(note) }
         return Result(schools: schools.sorted { $0.code < $1.code }, diagnostics: diagnostics)
     }
-}
-
-func nextNonBlank(_ reader: CSVReader) throws -> CSVRecord? {
-    while let record = try reader.next() {
-        if !record.isBlank { return record }
-    }
-    return nil
 }

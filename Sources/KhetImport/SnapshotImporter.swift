@@ -19,15 +19,19 @@ public struct SnapshotImporter {
 
     /// `knownSchools`, when given, are the schools of the batch: a row for any other school is an error.
     public func read(path: String, displayName: String, date: ThaiDate, knownSchools: Set<String>? = nil) throws -> Result {
-        let reader = try CSVReader(path: path, displayName: displayName)
+        try read(from: CSVReader(path: path, displayName: displayName), date: date, knownSchools: knownSchools)
+    }
+
+    public func read(from reader: CSVReader, date: ThaiDate, knownSchools: Set<String>? = nil) throws -> Result {
+        let displayName = reader.displayName
         var diagnostics: [Diagnostic] = []
         var snapshot = Snapshot(date: date)
-        guard let headerRecord = try nextNonBlank(reader) else {
-            return Result(snapshot: snapshot, diagnostics: [Diagnostic(.error, code: "CSV013", file: displayName,
-                                                                       message: "the file is empty; expected a header row")])
+        let finder = CSVHeaderFinder(columns: Self.columns, acceptsOther: { Grade(code: $0) != nil },
+                                     isComplete: { !$0.otherColumns.isEmpty })
+        guard let header = try finder.find(in: reader, file: displayName, diagnostics: &diagnostics) else {
+            return Result(snapshot: snapshot, diagnostics: diagnostics)
         }
-        let header = CSVHeader(headerRecord, columns: Self.columns, file: displayName,
-                               acceptsOther: { Grade(code: $0) != nil }, diagnostics: &diagnostics)
+        let headerRecord = header.record
         var gradeColumns: [(index: Int, grade: Grade)] = []
         for (index, name) in header.otherColumns {
             guard let grade = Grade(code: name) else { continue }
@@ -35,13 +39,15 @@ public struct SnapshotImporter {
                 let position = headerRecord.position(of: index)
                 diagnostics.append(Diagnostic(.error, code: "PUP001", file: displayName, line: position.line,
                                               column: position.column,
-                                              message: "grade \(grade.thaiCode) has two columns ('\(name)')"))
+                                              message: "grade \(grade.thaiCode) has two columns ('\(name)')",
+                                              thaiMessage: "ชั้น \(grade.thaiCode) มีสองคอลัมน์ ('\(name)')"))
             }
             gradeColumns.append((index, grade))
         }
         if gradeColumns.isEmpty {
             diagnostics.append(Diagnostic(.error, code: "PUP002", file: displayName, line: headerRecord.line, column: 1,
                                           message: "no grade columns found in the header",
+                                          thaiMessage: "ไม่พบคอลัมน์ชั้นเรียนในแถวหัวตาราง",
                                           hint: "name them like อ.1 … ป.6, ม.1 … ม.6 or K1 … P6, M1 … M6"))
         }
         guard !diagnostics.hasErrors else { return Result(snapshot: snapshot, diagnostics: diagnostics) }
@@ -53,13 +59,15 @@ public struct SnapshotImporter {
             let code = header.value("code", in: row) ?? ""
             guard !code.isEmpty else {
                 diagnostics.append(Diagnostic(.error, code: "PUP003", file: displayName, line: codePosition.line,
-                                              column: codePosition.column, message: "school code is blank"))
+                                              column: codePosition.column, message: "school code is blank",
+                                              thaiMessage: "รหัสโรงเรียนว่าง"))
                 continue
             }
             if let first = firstLineOfCode[code] {
                 diagnostics.append(Diagnostic(.error, code: "PUP004", file: displayName, line: codePosition.line,
                                               column: codePosition.column,
-                                              message: "school \(code) has a second row (first on line \(first))"))
+                                              message: "school \(code) has a second row (first on line \(first))",
+                                              thaiMessage: "โรงเรียน \(code) มีสองแถว (แถวแรกที่บรรทัด \(first))"))
                 continue
             }
             firstLineOfCode[code] = row.line
@@ -67,19 +75,22 @@ public struct SnapshotImporter {
                 diagnostics.append(Diagnostic(.error, code: "PUP008", file: displayName, line: codePosition.line,
                                               column: codePosition.column,
                                               message: "school \(code) is not in the schools file",
+                                              thaiMessage: "ไม่มีโรงเรียน \(code) ในไฟล์รายชื่อโรงเรียน",
                                               hint: "add it to the schools file or correct the code"))
                 continue
             }
             var counts = GradeCounts()
             for (index, grade) in gradeColumns {
                 let text = (row[index] ?? "").trimmingCharacters(in: .whitespaces)
+                // The column's definition: a blank grade cell means no pupils in that grade.
                 if text.isEmpty { continue }
                 guard let count = FieldParsing.count(text) else {
                     let position = row.position(of: index)
                     diagnostics.append(Diagnostic(.error, code: "PUP005", file: displayName, line: position.line,
                                                   column: position.column,
                                                   message: "'\(text)' is not a pupil count for \(grade.thaiCode)",
-                                                  hint: "write a whole number such as 25, or leave it blank for none"))
+                                                  thaiMessage: "'\(text)' ไม่ใช่จำนวนนักเรียนชั้น \(grade.thaiCode)",
+                                                  hint: "write a whole number such as 25 or 1,234, or leave it blank for none"))
                     continue
                 }
                 counts[grade] = count
@@ -91,15 +102,18 @@ public struct SnapshotImporter {
                     if total != counts.total {
                         diagnostics.append(Diagnostic(.warning, code: "PUP006", file: displayName, line: position.line,
                                                       column: position.column,
-                                                      message: "total \(total) differs from the sum of the grades, \(counts.total); the grades are used"))
+                                                      message: "total \(total) differs from the sum of the grades, \(counts.total); the grades are used",
+                                                      thaiMessage: "ยอดรวม \(total) ไม่เท่ากับผลรวมรายชั้น \(counts.total) จึงใช้ตัวเลขรายชั้น"))
                     }
                 } else {
                     diagnostics.append(Diagnostic(.warning, code: "PUP007", file: displayName, line: position.line,
-                                                  column: position.column, message: "total '\(text)' is not a number"))
+                                                  column: position.column, message: "total '\(text)' is not a number",
+                                                  thaiMessage: "ยอดรวม '\(text)' ไม่ใช่ตัวเลข"))
                 }
             }
             snapshot.counts[code] = counts
         }
+        if let note = reader.formatNote() { diagnostics.append(note) }
         return Result(snapshot: snapshot, diagnostics: diagnostics)
     }
 }

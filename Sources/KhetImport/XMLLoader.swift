@@ -7,9 +7,10 @@ import KhetCore
 /// the bundled schemas and returns its elements as Swift values. Every problem is a Diagnostic
 /// with file, line and column.
 ///
-/// Hardening: the network is never used, no DTD is loaded, entities are not substituted, and a
-/// file with a DOCTYPE is refused outright (no Khet format needs one, and it is where entity
-/// bombs and external entities live).
+/// Hardening (see `HardenedXMLParser`): the network is never used, no DTD is loaded, entities
+/// are not substituted, and a file with a DOCTYPE is refused outright as soon as the parser
+/// meets it, in any encoding (no Khet format needs one, and it is where entity bombs and external
+/// entities live).
 public struct XMLLoader {
     public struct Result {
         public var root: XMLElementNode?
@@ -32,40 +33,38 @@ public struct XMLLoader {
             let exists = FileManager.default.fileExists(atPath: path)
             throw ImportError(exists ? .badData : .missingFile,
                               Diagnostic(.error, code: "FILE001", file: displayName,
-                                         message: exists ? "cannot read the file" : "file not found"))
+                                         message: exists ? "cannot read the file" : "file not found",
+                                         thaiMessage: exists ? "อ่านไฟล์ไม่ได้" : "ไม่พบไฟล์"))
         }
-        let bytes = [UInt8](data)
+        return try load(bytes: [UInt8](data), displayName: displayName)
+    }
+
+    /// Parses and validates `bytes` as the file `displayName`.
+    public func load(bytes: [UInt8], displayName: String) throws -> Result {
         let lines = LineIndex(bytes)
-        if let doctype = Self.doctypeLine(bytes) {
+        let collector = XMLErrorCollector(file: displayName)
+        let parsed = collector.capturing { HardenedXMLParser.parse(bytes, name: displayName) }
+        if let doctypeLine = parsed.doctypeLine {
             return Result(root: nil, diagnostics: [Diagnostic(
-                .error, code: "XML002", file: displayName, line: doctype, column: 1,
+                .error, code: "XML002", file: displayName, line: doctypeLine, column: 1,
                 message: "DOCTYPE declarations are not allowed in Khet XML files",
+                thaiMessage: "ไฟล์ XML ของ Khet ห้ามมีการประกาศ DOCTYPE",
                 hint: "remove the <!DOCTYPE …> line")])
         }
-
-        let collector = XMLErrorCollector(file: displayName)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
-        let document: xmlDocPtr? = collector.capturing {
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.flatMap { base in
-                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        xmlReadMemory($0, Int32(buffer.count), displayName, nil, options)
-                    }
-                }
-            }
-        }
-        guard let document else {
+        guard let document = parsed.document else {
             var diagnostics = collector.diagnostics
             if diagnostics.isEmpty {
                 diagnostics.append(Diagnostic(.error, code: "XML001", file: displayName, line: 1, column: 1,
-                                              message: "the file is not well-formed XML"))
+                                              message: bytes.isEmpty ? "the file is empty" : "the file is not well-formed XML",
+                                              thaiMessage: bytes.isEmpty ? "ไฟล์ว่าง" : "ไฟล์ไม่ใช่ XML ที่ถูกรูปแบบ"))
             }
             return Result(root: nil, diagnostics: diagnostics)
         }
         defer { xmlFreeDoc(document) }
         guard let rootNode = xmlDocGetRootElement(document) else {
             return Result(root: nil, diagnostics: [Diagnostic(.error, code: "XML001", file: displayName, line: 1,
-                                                              column: 1, message: "the file has no root element")])
+                                                              column: 1, message: "the file has no root element",
+                                                              thaiMessage: "ไฟล์ไม่มีองค์ประกอบราก")])
         }
 
         var positions: [UnsafeMutableRawPointer: (line: Int, column: Int)] = [:]
@@ -135,24 +134,5 @@ public struct XMLLoader {
         }
         return XMLElementNode(name: name, attributes: attributes, children: children, text: text,
                               line: line, column: column)
-    }
-
-    /// The line of a `<!DOCTYPE` before the root element, if any.
-    private static func doctypeLine(_ bytes: [UInt8]) -> Int? {
-        let needle = Array("<!DOCTYPE".utf8)
-        var line = 1
-        var offset = 0
-        while offset + needle.count <= bytes.count {
-            let byte = bytes[offset]
-            if byte == 0x0A { line += 1 }
-            if byte == 0x3C {
-                if bytes[offset..<(offset + needle.count)].elementsEqual(needle) { return line }
-                let next = bytes[offset + 1]
-                // A start tag that is not <? or <! means the root element began: stop looking.
-                if next != 0x3F && next != 0x21 { return nil }
-            }
-            offset += 1
-        }
-        return nil
     }
 }

@@ -9,7 +9,9 @@ struct BatchData {
     var framework: Framework?
     var schools: [School] = []
     var snapshots: [Snapshot] = []
+    /// Poor pupils per school, counted per grade: from the poor-pupil list, else the latest pupil records.
     var poorPupils: [String: GradeCounts] = [:]
+    /// Boarding pupils per school, counted per grade: from the boarder list, else the latest pupil records.
     var boarders: [String: GradeCounts] = [:]
     var diagnostics: [Diagnostic] = []
 
@@ -29,12 +31,22 @@ struct BatchData {
                 message: "the framework is for fiscal year \(framework.fiscalYear.year) but the batch is for \(manifest.fiscalYear.year)",
                 hint: "use the framework of fiscal year \(manifest.fiscalYear.year)"))
         }
-        if let result = data.attempt({
+        if manifest.schools.url.pathExtension.lowercased() == "xml" {
+            if let result = data.attempt({
+                try SchoolDataXMLReader().read(path: manifest.schools.url.path, displayName: manifest.schools.displayName)
+            }) {
+                data.diagnostics += result.diagnostics
+                data.schools = result.schools
+                data.snapshots = result.snapshots
+            }
+        } else if let result = data.attempt({
             try SchoolsImporter().read(path: manifest.schools.url.path, displayName: manifest.schools.displayName)
         }) {
             data.diagnostics += result.diagnostics
             data.schools = result.schools
         }
+        // Dates the school-data XML already gave a snapshot; a CSV for the same date is an error.
+        let xmlDates = Set(data.snapshots.map(\.date))
         let known = data.schools.isEmpty ? nil : Set(data.schools.map(\.code))
         for input in manifest.pupilSnapshots {
             guard let result = data.attempt({
@@ -42,11 +54,36 @@ struct BatchData {
                                             date: input.date, knownSchools: known)
             }) else { continue }
             data.diagnostics += result.diagnostics
-            data.snapshots.append(result.snapshot)
+            data.appendSnapshot(result.snapshot, file: input.file.displayName, xmlDates: xmlDates)
             if let known {
                 data.diagnostics += missingSchools(known: known, in: result.snapshot, file: input.file.displayName)
             }
         }
+        let schoolsByCode = data.schools.isEmpty ? nil
+            : Dictionary(data.schools.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        // Oldest first, so the last one read is the latest and its poor and boarder counts stay.
+        for input in manifest.pupilRecords {
+            guard let result = data.attempt({
+                try PupilRecordsImporter().read(path: input.file.url.path, displayName: input.file.displayName,
+                                                date: input.date, schools: schoolsByCode)
+            }) else { continue }
+            data.diagnostics += result.diagnostics
+            data.appendSnapshot(result.snapshot, file: input.file.displayName, xmlDates: xmlDates)
+            data.poorPupils = result.poorPupils
+            data.boarders = result.boarders
+            if let known {
+                data.diagnostics += missingSchools(known: known, in: result.snapshot, file: input.file.displayName)
+            }
+        }
+        data.snapshots.sort { $0.date < $1.date }
+        if data.snapshots.isEmpty && !data.diagnostics.hasErrors {
+            data.diagnostics.append(Diagnostic(
+                .error, code: "BAT006", file: manifest.file.displayName,
+                message: "the batch has no pupil snapshot",
+                thaiMessage: "ชุดข้อมูลไม่มีข้อมูลจำนวนนักเรียนเลย",
+                hint: "add [[inputs.pupils]] or [[inputs.pupil_records]] entries, or <snapshot> elements to the school-data XML"))
+        }
+        // Explicit poor-pupil and boarder lists win over the counts of pupil records.
         for (input, keyPath) in [(manifest.poorPupils, \BatchData.poorPupils), (manifest.boarders, \BatchData.boarders)] {
             guard let input, let result = data.attempt({
                 try SnapshotImporter().read(path: input.url.path, displayName: input.displayName,
@@ -65,6 +102,19 @@ struct BatchData {
         inputs.poorPupilsFile = manifest.poorPupils?.displayName ?? inputs.poorPupilsFile
         inputs.boardersFile = manifest.boarders?.displayName ?? inputs.boardersFile
         return inputs
+    }
+
+    /// One date, one snapshot: the school-data XML and a CSV entry must not both give one.
+    private mutating func appendSnapshot(_ snapshot: Snapshot, file: String, xmlDates: Set<ThaiDate>) {
+        if xmlDates.contains(snapshot.date) {
+            diagnostics.append(Diagnostic(
+                .error, code: "BAT007", file: file,
+                message: "the school-data XML already has a snapshot dated \(snapshot.date.isoBE)",
+                thaiMessage: "ไฟล์ XML ข้อมูลโรงเรียนมีข้อมูลนักเรียนวันที่ \(snapshot.date.isoBE) อยู่แล้ว",
+                hint: "give each date one source"))
+            return
+        }
+        snapshots.append(snapshot)
     }
 
     /// Schools of the schools file with no row in a snapshot are counted as having no pupils;

@@ -25,6 +25,8 @@ struct BatchManifest {
     var language: Language
     var schools: InputFile
     var pupilSnapshots: [PupilSnapshotInput]
+    /// Snapshots built from pupil records (one row per pupil) instead of per-grade counts.
+    var pupilRecords: [PupilSnapshotInput] = []
     /// Poor pupils per school and grade (same format as a pupils file), when the batch has them.
     var poorPupils: InputFile?
     /// Boarding pupils per school and grade, when the batch has them.
@@ -35,5 +37,6 @@ struct BatchManifest {
         [("batch", file), ("framework", framework), ("schools", schools)]
             + pupilSnapshots.map { ("pupils \($0.date.isoBE)", $0.file) }
             + [poorPupils.map { ("poor pupils", $0) }, boarders.map { ("boarders", $0) }].compactMap { $0 }
+            + pupilRecords.map { ("pupil records \($0.date.isoBE)", $0.file) }
     }
 }

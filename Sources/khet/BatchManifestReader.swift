@@ -141,32 +141,17 @@ private struct FieldReader {
         var snapshots: [BatchManifest.PupilSnapshotInput] = []
         var poor: BatchManifest.InputFile?
         var boarders: BatchManifest.InputFile?
+        var records: [BatchManifest.PupilSnapshotInput] = []
         if let inputs = table["inputs"]?.table {
             schools = inputFile("schools", in: "inputs", of: inputs)
             if inputs["poor"] != nil { poor = inputFile("poor", in: "inputs", of: inputs) }
             if inputs["boarders"] != nil { boarders = inputFile("boarders", in: "inputs", of: inputs) }
-            if let pupils = inputs["pupils"]?.array {
-                for index in 0..<pupils.count {
-                    guard let entry = pupils[index].table else {
-                        problem("pupils", in: "inputs", "each [[inputs.pupils]] entry should be a table with date and file")
-                        continue
-                    }
-                    let date = date("date", in: "inputs.pupils", of: entry, index: index)
-                    let input = inputFile("file", in: "inputs.pupils", of: entry, index: index)
-                    guard let date, let input else { continue }
-                    if snapshots.contains(where: { $0.date == date }) {
-                        problem("date", in: "inputs.pupils", index: index, "two pupil snapshots are dated \(date.isoBE)")
-                    }
-                    if !((date.month == 6 || date.month == 11) && date.day == 10) {
-                        let position = locator.position(of: "date", in: "inputs.pupils", index: index)
-                        diagnostics.append(Diagnostic(.warning, code: "BAT003", file: file, line: position.line,
-                                                      column: position.column,
-                                                      message: "snapshot date \(date.isoBE) is not 10 June or 10 November, so no payment round uses it"))
-                    }
-                    snapshots.append(BatchManifest.PupilSnapshotInput(date: date, file: input))
-                }
-            } else {
-                problem("inputs", "no pupil snapshots: add [[inputs.pupils]] entries with date and file")
+            snapshots = snapshotEntries("pupils", of: inputs, taken: [])
+            records = snapshotEntries("pupil_records", of: inputs, taken: snapshots.map(\.date))
+            // A school-data XML file may carry the snapshots itself.
+            let schoolsAreXML = schools?.url.pathExtension.lowercased() == "xml"
+            if inputs["pupils"] == nil && inputs["pupil_records"] == nil && !schoolsAreXML {
+                problem("inputs", "no pupil snapshots: add [[inputs.pupils]] or [[inputs.pupil_records]] entries with date and file")
             }
         } else {
             problem("inputs", "the [inputs] table is missing")
@@ -176,7 +161,40 @@ private struct FieldReader {
         guard let fiscalYear, let framework, let batchDate, let output, let area, let schools else { return nil }
         return BatchManifest(file: batchFile, area: area, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
                              output: output, language: language, schools: schools,
-                             pupilSnapshots: snapshots.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders)
+                             pupilSnapshots: snapshots.sorted { $0.date < $1.date },
+                             pupilRecords: records.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders)
+    }
+
+    /// The `[[inputs.<key>]]` entries (date and file), checked; `taken` are the dates other entries
+    /// already use, since one date has one snapshot however it is given.
+    private mutating func snapshotEntries(_ key: String, of inputs: TOMLTable, taken: [ThaiDate]) -> [BatchManifest.PupilSnapshotInput] {
+        guard let array = inputs[key]?.array else {
+            if inputs[key] != nil { problem(key, in: "inputs", "each [[inputs.\(key)]] entry should be a table with date and file") }
+            return []
+        }
+        let section = "inputs.\(key)"
+        var entries: [BatchManifest.PupilSnapshotInput] = []
+        for index in 0..<array.count {
+            guard let entry = array[index].table else {
+                problem(key, in: "inputs", "each [[inputs.\(key)]] entry should be a table with date and file")
+                continue
+            }
+            let date = date("date", in: section, of: entry, index: index)
+            let input = inputFile("file", in: section, of: entry, index: index)
+            guard let date, let input else { continue }
+            if entries.contains(where: { $0.date == date }) || taken.contains(date) {
+                problem("date", in: section, index: index, "two pupil snapshots are dated \(date.isoBE)",
+                        hint: taken.contains(date) ? "give each date either per-grade counts or pupil records, not both" : nil)
+            }
+            if !((date.month == 6 || date.month == 11) && date.day == 10) {
+                let position = locator.position(of: "date", in: section, index: index)
+                diagnostics.append(Diagnostic(.warning, code: "BAT003", file: file, line: position.line,
+                                              column: position.column,
+                                              message: "snapshot date \(date.isoBE) is not 10 June or 10 November, so no payment round uses it"))
+            }
+            entries.append(BatchManifest.PupilSnapshotInput(date: date, file: input))
+        }
+        return entries
     }
 
     /// A misspelt key (`langauge`) would otherwise be ignored in silence.
@@ -184,12 +202,13 @@ private struct FieldReader {
         let known: [(section: String, table: TOMLTable?, keys: Set<String>)] = [
             ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs"]),
             ("area", table["area"]?.table, ["code", "name", "short_name"]),
-            ("inputs", table["inputs"]?.table, ["schools", "pupils", "poor", "boarders"]),
+            ("inputs", table["inputs"]?.table, ["schools", "pupils", "pupil_records", "poor", "boarders"]),
         ]
         var entries = known
-        if let pupils = table["inputs"]?.table?["pupils"]?.array {
-            for index in 0..<pupils.count {
-                entries.append(("inputs.pupils", pupils[index].table, ["date", "file"]))
+        for key in ["pupils", "pupil_records"] {
+            guard let array = table["inputs"]?.table?[key]?.array else { continue }
+            for index in 0..<array.count {
+                entries.append(("inputs.\(key)", array[index].table, ["date", "file"]))
             }
         }
         var indexes: [String: Int] = [:]

@@ -67,19 +67,19 @@ struct BatchRunner {
         let hasPoor = framework.programmes.contains { if case .poorPupils = $0.rule { return true }; return false }
         let hasBoarders = framework.programmes.contains { if case .boarders = $0.rule { return true }; return false }
         if hasPoor && data.manifest.poorPupils == nil {
-            diagnostics.append(Diagnostic(.warning, code: "BAT006", file: file,
+            diagnostics.append(Diagnostic(.warning, code: "BAT008", file: file,
                                           message: "the framework funds poor pupils but the batch has no poor-pupil list ([inputs] poor)"))
         }
         if hasBoarders && data.manifest.boarders == nil {
-            diagnostics.append(Diagnostic(.warning, code: "BAT006", file: file,
+            diagnostics.append(Diagnostic(.warning, code: "BAT008", file: file,
                                           message: "the framework funds boarders but the batch has no boarder list ([inputs] boarders)"))
         }
         if !hasPoor, let poor = data.manifest.poorPupils {
-            diagnostics.append(Diagnostic(.warning, code: "BAT007", file: poor.displayName,
+            diagnostics.append(Diagnostic(.warning, code: "BAT009", file: poor.displayName,
                                           message: "no programme of the framework uses the poor-pupil list"))
         }
         if !hasBoarders, let boarders = data.manifest.boarders {
-            diagnostics.append(Diagnostic(.warning, code: "BAT007", file: boarders.displayName,
+            diagnostics.append(Diagnostic(.warning, code: "BAT009", file: boarders.displayName,
                                           message: "no programme of the framework uses the boarder list"))
         }
         return diagnostics

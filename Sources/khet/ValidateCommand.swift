@@ -10,9 +10,12 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The batch file (batch.toml).")
     var batch: String
 
+    @Flag(help: "Print the messages in Thai (ภาษาไทย) where Thai text exists.")
+    var thai = false
+
     func run() throws {
         let read = BatchManifestReader().read(path: batch)
-        let printer = DiagnosticPrinter()
+        let printer = DiagnosticPrinter(language: thai ? .thai : .english, headings: true)
         guard let manifest = read.manifest else {
             printer.print(read.diagnostics)
             writeError(printer.summary(read.diagnostics, files: 1))

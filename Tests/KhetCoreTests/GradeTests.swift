@@ -45,4 +45,13 @@ final class GradeTests: XCTestCase {
         XCTAssertEqual(counts.total(of: .preprimary), 22)
         XCTAssertEqual(counts.taughtGrades, [.k2, .k3, .p1, .m1])
     }
+
+    /// Found by the pupil-record fuzzer: a grade cell with a long run of digits overflowed Int
+    /// and crashed (Fuzz/corpus/records/crash-grade-digit-overflow.csv).
+    func testALongNumberIsNotAGradeAndDoesNotOverflow() {
+        XCTAssertNil(Grade(code: "ป." + String(repeating: "9", count: 40)))
+        XCTAssertNil(Grade(code: "M" + String(repeating: "๙", count: 25)))
+        XCTAssertNil(Grade(code: "P001"))
+        XCTAssertEqual(Grade(code: "P01"), .p1)
+    }
 }

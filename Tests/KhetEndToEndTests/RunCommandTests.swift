@@ -75,7 +75,7 @@ final class RunCommandTests: XCTestCase {
             XCTAssertEqual(satang(sheet, "J\(sheet.maxRow)"), satang(summary, "\(column)\(totalRow)"), name)
         }
         let warnings = try XCTUnwrap(book.sheet("คำเตือน"))
-        XCTAssertTrue(warnings.cells.values.contains { $0.string == "CALC011" }, "boarders of a non-boarding school are reported")
+        XCTAssertTrue(warnings.cells.values.contains { $0.string == "CALC013" }, "poor pupils above the cap are reported")
 
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))) as? [String: Any]
         let outputs = try XCTUnwrap(manifest?["outputs"] as? [[String: Any]])

@@ -9,7 +9,8 @@ final class SampleGeneratorTests: XCTestCase {
     private let pupilsHeader = "รหัสโรงเรียน,อ.1,อ.2,อ.3,ป.1,ป.2,ป.3,ป.4,ป.5,ป.6,ม.1,ม.2,ม.3,รวม"
     private let schoolsHeader = "รหัสโรงเรียน,ชื่อโรงเรียน,อำเภอ,พักนอน,พื้นที่พิเศษ"
     private let expectedFiles = ["batch.toml", "boarders.csv", "poor-pupils.csv", "pupils-2567-06-10.csv",
-                                 "pupils-2567-11-10.csv", "pupils-2568-06-10.csv", "schools.csv"]
+                                 "pupils-2567-11-10.csv", "pupils-2568-06-10-records.csv", "pupils-2568-06-10.csv",
+                                 "schools.csv"]
 
     func testSameSeedWritesTheSameBytes() throws {
         let first = try sample(seed: 7, schools: 60)
@@ -66,7 +67,7 @@ final class SampleGeneratorTests: XCTestCase {
     func testEveryPupilsFileCoversTheSameSchoolsWithConsistentTotals() throws {
         let folder = try sample(seed: 7, schools: 60)
         let schoolCodes = try table(folder.appendingPathComponent("schools.csv")).rows.map { $0.first ?? "" }
-        for name in expectedFiles where name.hasPrefix("pupils-") {
+        for name in expectedFiles where name.hasPrefix("pupils-") && !name.hasSuffix("-records.csv") {
             let (header, rows) = try table(folder.appendingPathComponent(name))
             XCTAssertEqual(header, pupilsHeader, name)
             XCTAssertEqual(rows.map { $0.first ?? "" }, schoolCodes, "\(name) has another school list")
@@ -105,8 +106,8 @@ final class SampleGeneratorTests: XCTestCase {
         let result = try ProcessRunner.khet(["sample", "--seed", "7", "--schools", "60", folder.path])
         XCTAssertEqual(result.status, 0, result.standardError)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 8, result.standardOutput)
-        XCTAssertEqual(Set(lines.prefix(7).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
+        XCTAssertEqual(lines.count, 9, result.standardOutput)
+        XCTAssertEqual(Set(lines.prefix(8).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
         XCTAssert(lines.last?.contains("60") ?? false, result.standardOutput)
         let batch = try String(contentsOf: folder.appendingPathComponent("batch.toml"), encoding: .utf8)
         XCTAssert(batch.hasPrefix("# Khet batch: the synthetic sample area"), batch)
@@ -117,6 +118,54 @@ final class SampleGeneratorTests: XCTestCase {
                          "date = \"2568-06-10\"\nfile = \"pupils-2568-06-10.csv\""] {
             XCTAssert(batch.contains(expected), "batch.toml lacks \(expected)")
         }
+    }
+
+    /// The pupil records of 10 June 2568 hold the per-grade file's pupils one row each, plus a few
+    /// children under 4 (who are not funded); fictional IDs with correct check digits, once each.
+    func testPupilRecordsMatchTheLatestSnapshot() throws {
+        let folder = try sample(seed: 7, schools: 60)
+        let (header, rows) = try table(folder.appendingPathComponent("pupils-2568-06-10-records.csv"))
+        XCTAssertEqual(header, "รหัสโรงเรียน,เลขประจำตัวประชาชน,ชั้น,เพศ,วันเกิด,ยากจน,พักนอน")
+        let grades = ["อ.1", "อ.2", "อ.3", "ป.1", "ป.2", "ป.3", "ป.4", "ป.5", "ป.6", "ม.1", "ม.2", "ม.3"]
+        var funded: [String: [Int]] = [:]
+        var ids: Set<String> = []
+        var underFour = 0
+        var poor = 0
+        var boarderSchools: Set<String> = []
+        for row in rows {
+            XCTAssertEqual(row.count, 7, "\(row)")
+            guard row.count == 7, let gradeIndex = grades.firstIndex(of: row[2]) else { return XCTFail("\(row)") }
+            let digits = row[1].compactMap(\.wholeNumberValue)
+            XCTAssertEqual(digits.count, 13)
+            let sum = zip(digits.prefix(12), (2...13).reversed()).reduce(0) { $0 + $1.0 * $1.1 }
+            XCTAssertEqual(digits.last, (11 - sum % 11) % 10, "check digit of row \(row[0]) \(row[2])")
+            XCTAssertTrue(ids.insert(row[1]).inserted, "an ID appears twice")
+            XCTAssertTrue(["ชาย", "หญิง"].contains(row[3]))
+            let date = row[4].split(separator: "/").compactMap { Int($0) }
+            XCTAssertEqual(date.count, 3)
+            guard date.count == 3 else { continue }
+            var age = 2568 - date[2]
+            if (date[1], date[0]) > (6, 10) { age -= 1 }
+            if age < 4 {
+                underFour += 1
+                XCTAssertEqual(row[2], "อ.1", "only อ.1 has children under 4")
+                continue
+            }
+            XCTAssertEqual(age, 4 + gradeIndex, "age fits the grade")
+            funded[row[0], default: Array(repeating: 0, count: 12)][gradeIndex] += 1
+            if row[5] == "1" { poor += 1 }
+            if row[6] == "1" { boarderSchools.insert(row[0]) }
+        }
+        let perGrade = try counts(folder.appendingPathComponent("pupils-2568-06-10.csv"))
+        for (code, numbers) in perGrade {
+            XCTAssertEqual(funded[code] ?? Array(repeating: 0, count: 12), Array(numbers.prefix(12)), code)
+        }
+        XCTAssertGreaterThan(underFour, 0, "some children under 4")
+        XCTAssertLessThan(underFour, 10)
+        XCTAssertGreaterThan(poor, rows.count / 20, "some poor pupils")
+        let boardingSchools = Set(try table(folder.appendingPathComponent("schools.csv")).rows.filter { $0[3] == "1" }.map { $0[0] })
+        XCTAssertFalse(boarderSchools.isEmpty)
+        XCTAssertTrue(boarderSchools.isSubset(of: boardingSchools), "boarders only in boarding schools")
     }
 
     func testBatchOutputCanBeChosen() throws {

@@ -57,17 +57,20 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(stray.diagnostic.column, 5)
     }
 
+    /// 0x81 and 0xFF are neither UTF-8 nor Windows-874 (A1 B2, which this test once used, is
+    /// the Thai "กฒ" in Windows-874 and now reads as such).
     func testInvalidUTF8NamesTheBytes() throws {
         let folder = try TemporaryDirectory()
         let path = folder.file("bad.csv")
-        try Data([0x61, 0x0A, 0xA1, 0xB2, 0x0A]).write(to: URL(fileURLWithPath: path))
+        try Data([0x61, 0x0A, 0x81, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: path))
         let reader = try CSVReader(path: path, displayName: "bad.csv")
         _ = try reader.next()
         XCTAssertThrowsError(try reader.next()) { error in
             let diagnostic = (error as? ImportError)?.diagnostic
             XCTAssertEqual(diagnostic?.code, "CSV004")
             XCTAssertEqual(diagnostic?.line, 2)
-            XCTAssertTrue(diagnostic?.message.contains("A1 B2") ?? false, diagnostic?.message ?? "")
+            XCTAssertTrue(diagnostic?.message.contains("81 FF") ?? false, diagnostic?.message ?? "")
+            XCTAssertTrue(diagnostic?.message.contains("UTF-8 nor as Windows-874") ?? false, diagnostic?.message ?? "")
         }
     }
 

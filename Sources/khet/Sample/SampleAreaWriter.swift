@@ -2,7 +2,8 @@ import Foundation
 import KhetCore
 
 /// Writes a `SampleArea` as the files an analyst would prepare for `khet run`: `schools.csv`,
-/// one `pupils-<date>.csv` per snapshot and a `batch.toml` that ties them together.
+/// one `pupils-<date>.csv` per snapshot, the latest snapshot's pupil records
+/// (`pupils-<date>-records.csv`) and a `batch.toml` that ties them together.
 ///
 /// Files are UTF-8 without BOM, LF line endings, rows sorted by school code, so the committed
 /// sample only changes when the generator does. Each file is written under a temporary name in
@@ -24,12 +25,22 @@ struct SampleAreaWriter {
     let fiscalYear: Int
     /// The batch's `output` value, relative to the batch file.
     let output: String
+    /// The sample's seed, for the pupil records' own draws.
+    let seed: UInt64
 
-    init(area: SampleArea, needs: SampleNeeds = SampleNeeds(), fiscalYear: Int, output: String) {
-        self.area = area
+    init(area: SampleArea, needs: SampleNeeds = SampleNeeds(), fiscalYear: Int, output: String, seed: UInt64) {
         self.needs = needs
+        self.area = area
         self.fiscalYear = fiscalYear
         self.output = output
+        self.seed = seed
+    }
+
+    /// The latest snapshot also comes as pupil records, which the batch can use instead.
+    private var recordsSnapshot: Snapshot? { area.snapshots.last }
+
+    func pupilRecordsCSV(_ snapshot: Snapshot) -> String {
+        SamplePupilRecords(schools: area.schools, snapshot: snapshot, needs: needs, seed: seed).csv()
     }
 
     private var schoolsByCode: [School] { area.schools.sorted { $0.code < $1.code } }
@@ -96,6 +107,19 @@ struct SampleAreaWriter {
 
             """
         }
+        if let latest = recordsSnapshot {
+            text += """
+
+            # The \(latest.date.isoBE) count also comes as pupil records (one row per pupil), which give the
+            # poor and boarding pupils too and the same funded pupils per grade. To use them, replace
+            # the [[inputs.pupils]] entry of \(latest.date.isoBE) with:
+            #   [[inputs.pupil_records]]
+            #   date = \(SampleTOML.string(latest.date.isoBE))
+            #   file = \(SampleTOML.string(SamplePupilRecords.fileName(for: latest.date)))
+            # The poor and boarder lists above match the records' flags; while they are listed they win.
+
+            """
+        }
         return text
     }
 
@@ -110,6 +134,9 @@ struct SampleAreaWriter {
         }
         files.append((SampleAreaWriter.poorFileName, needsCSV(needs.poorPupils)))
         files.append((SampleAreaWriter.boardersFileName, needsCSV(needs.boarders)))
+        if let latest = recordsSnapshot {
+            files.append((SamplePupilRecords.fileName(for: latest.date), pupilRecordsCSV(latest)))
+        }
         files.append((SampleAreaWriter.batchFileName, batchTOML()))
         var written: [URL] = []
         for file in files {

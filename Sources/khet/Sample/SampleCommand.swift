@@ -6,7 +6,7 @@ import Foundation
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Write a synthetic sample area (schools, pupil snapshots, batch.toml)."
+        abstract: "Write a synthetic sample area (schools, pupil snapshots, pupil records, batch.toml)."
     )
 
     /// Far above any real area (OBEC has about 29,700 schools), low enough to stay quick.
@@ -46,7 +46,7 @@ struct SampleCommand: ParsableCommand {
         let area = SampleAreaGenerator(seed: seed, schoolCount: schools, fiscalYear: fiscalYear).generate()
         let needs = SampleNeeds.derive(for: area, seed: seed)
         let writer = SampleAreaWriter(area: area, needs: needs, fiscalYear: fiscalYear,
-                                      output: batchOutput)
+                                      output: batchOutput, seed: seed)
         let written = try writer.write(to: URL(fileURLWithPath: folder, isDirectory: true))
         // Paths as the user typed the folder, so they can be pasted back into a shell.
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"

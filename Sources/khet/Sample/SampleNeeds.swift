@@ -8,7 +8,7 @@ struct SampleNeeds {
     var boarders: [String: GradeCounts] = [:]
 
     /// Remote districts have more poor pupils; boarding schools house a share of their primary
-    /// and lower-secondary pupils; a few other schools report boarders too, as real lists do.
+    /// and lower-secondary pupils.
     static func derive(for area: SampleArea, seed: UInt64) -> SampleNeeds {
         var rng = SeededGenerator(seed: seed ^ 0x5EED_0F_9000_D5)
         var needs = SampleNeeds()
@@ -23,8 +23,7 @@ struct SampleNeeds {
             }
             if poor.total > 0 { needs.poorPupils[school.code] = poor }
 
-            let housesBoarders = school.isBoarding || rng.chance(perMille: 15)
-            guard housesBoarders else { continue }
+            guard school.isBoarding else { continue }
             var boarders = GradeCounts()
             let share = rng.int(in: 150...450)
             for grade in Grade.allCases where grade >= .p1 && counts[grade] > 0 {

@@ -1,0 +1,91 @@
+import KhetCore
+
+/// Reads a DMC-style pupil-record file (one row per pupil) and turns it into what the calculators
+/// use: the funded pupils per school and grade on the snapshot date, and the poor and boarding
+/// pupils among them. Rows are streamed and forgotten; what is kept grows with the schools, plus
+/// 8 bytes and a line number per pupil for the duplicate check.
+///
+/// Personal data stays here: diagnostics show masked national IDs (`1-2345-xxxxx-xx-1`), never a
+/// name or a birth date, and no row leaves the importer.
+public struct PupilRecordsImporter {
+    public static let columns = [
+        CSVColumn("code", aliases: ["รหัสโรงเรียน", "รหัส", "school_code", "code", "school code", "smis"]),
+        CSVColumn("id", aliases: ["เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "เลขประจำตัว 13 หลัก",
+                                  "national_id", "citizen_id", "id_card", "pid", "cid"]),
+        CSVColumn("grade", aliases: ["ชั้น", "ระดับชั้น", "ชั้นเรียน", "grade", "class"]),
+        CSVColumn("sex", aliases: ["เพศ", "sex", "gender"]),
+        CSVColumn("birthDate", aliases: ["วันเกิด", "วันเดือนปีเกิด", "birth_date", "birthdate", "date_of_birth", "dob"]),
+        CSVColumn("poor", aliases: ["ยากจน", "นักเรียนยากจน", "poor", "is_poor", "poor_flag"], required: false),
+        CSVColumn("boarder", aliases: ["พักนอน", "นักเรียนพักนอน", "boarder", "boarding", "is_boarder"], required: false),
+        // Columns DMC exports carry that funding does not need. They are known so they give no
+        // warning; their values are never read, so names cannot leak.
+        CSVColumn.ignored("name", aliases: ["ชื่อ", "นามสกุล", "ชื่อสกุล", "ชื่อ-นามสกุล", "คำนำหน้า", "คำนำหน้าชื่อ",
+                                           "first_name", "last_name", "surname", "prefix", "title", "name", "full_name"]),
+        CSVColumn.ignored("schoolName", aliases: ["ชื่อโรงเรียน", "โรงเรียน", "school_name", "school"]),
+        CSVColumn.ignored("row", aliases: ["ลำดับ", "ลำดับที่", "ที่", "no", "row", "ห้อง", "room",
+                                          "เลขประจำตัวนักเรียน", "student_id", "student_no"]),
+    ]
+
+    /// Pupils younger than this on the snapshot date get no per-head money (domain §2).
+    public static let minimumFundedAge = 4
+
+    public struct Statistics: Sendable, Equatable {
+        /// Rows that named a pupil, counted or not.
+        public var rows = 0
+        public var funded = 0
+        public var underFour = 0
+        public var duplicates = 0
+        /// Rows left out because of an error in them.
+        public var rejected = 0
+
+        public init(rows: Int = 0, funded: Int = 0, underFour: Int = 0, duplicates: Int = 0, rejected: Int = 0) {
+            self.rows = rows
+            self.funded = funded
+            self.underFour = underFour
+            self.duplicates = duplicates
+            self.rejected = rejected
+        }
+    }
+
+    public struct Result {
+        /// Funded pupils per school and grade.
+        public var snapshot: Snapshot
+        /// Funded pupils flagged poor, per school and grade.
+        public var poorPupils: [String: GradeCounts]
+        /// Funded pupils flagged as boarders, per school and grade.
+        public var boarders: [String: GradeCounts]
+        public var statistics: Statistics
+        public var diagnostics: [Diagnostic]
+    }
+
+    public init() {}
+
+    /// `schools`, when given, are the batch's schools by code: rows of other schools are errors,
+    /// and boarders in a school not marked as boarding are pointed out.
+    public func read(path: String, displayName: String, date: ThaiDate,
+                     schools: [String: School]? = nil) throws -> Result {
+        try read(from: CSVReader(path: path, displayName: displayName), date: date, schools: schools)
+    }
+
+    public func read(from reader: CSVReader, date: ThaiDate, schools: [String: School]? = nil) throws -> Result {
+        let file = reader.displayName
+        var tally = PupilTally(date: date)
+        var headerDiagnostics: [Diagnostic] = []
+        guard let header = try CSVHeaderFinder(columns: Self.columns)
+            .find(in: reader, file: file, diagnostics: &headerDiagnostics) else {
+            return tally.result(diagnostics: headerDiagnostics)
+        }
+        guard !headerDiagnostics.hasErrors else { return tally.result(diagnostics: headerDiagnostics) }
+
+        var limiter = DiagnosticLimiter(file: file)
+        while let row = try reader.next() {
+            if row.isBlank { continue }
+            PupilRow(row: row, header: header, file: file, date: date, schools: schools)
+                .record(into: &tally, diagnostics: &limiter)
+        }
+        var diagnostics = headerDiagnostics + limiter.finish()
+        diagnostics += tally.summary(file: file, headerLine: header.record.line, schools: schools)
+        if let note = reader.formatNote() { diagnostics.append(note) }
+        return tally.result(diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,131 @@
+import KhetCore
+
+/// One row of a pupil-record file, checked cell by cell. Every message names the cell and never
+/// its content when the content is personal (the ID is shown masked, the birth date not at all).
+struct PupilRow {
+    let row: CSVRecord
+    let header: CSVHeader
+    let file: String
+    let date: ThaiDate
+    let schools: [String: School]?
+
+    /// Checks the row and, when it names a fundable pupil, counts it in `tally`.
+    func record(into tally: inout PupilTally, diagnostics: inout DiagnosticLimiter) {
+        tally.statistics.rows += 1
+        var ok = true
+        func problem(_ severity: Diagnostic.Severity, _ code: String, _ key: String, _ message: String,
+                     thai: String, hint: String? = nil) {
+            let position = row.position(of: header.index(of: key) ?? 0)
+            diagnostics.add(Diagnostic(severity, code: code, file: file, line: position.line, column: position.column,
+                                       message: message, thaiMessage: thai, hint: hint))
+            if severity == .error { ok = false }
+        }
+
+        let code = header.value("code", in: row) ?? ""
+        if code.isEmpty {
+            problem(.error, "REC001", "code", "school code is blank", thai: "รหัสโรงเรียนว่าง")
+        } else if let schools, schools[code] == nil {
+            problem(.error, "REC002", "code", "school \(code) is not in the schools file",
+                    thai: "ไม่มีโรงเรียน \(code) ในไฟล์รายชื่อโรงเรียน",
+                    hint: "add it to the schools file or correct the code")
+        }
+
+        var pupil: NationalID?
+        switch NationalID.parse(header.value("id", in: row) ?? "") {
+        case .success(let id):
+            pupil = id
+        case .failure(.shape(let digits)):
+            problem(.error, "REC003", "id",
+                    digits == 0 ? "national ID is blank or not a number" : "national ID has \(digits) digits, not 13",
+                    thai: digits == 0 ? "เลขประจำตัวประชาชนว่างหรือไม่ใช่ตัวเลข" : "เลขประจำตัวประชาชนมี \(digits) หลัก ไม่ใช่ 13 หลัก",
+                    hint: "13 digits, dashes allowed; pupils without one have a DMC G code")
+        case .failure(.checkDigit):
+            problem(.error, "REC004", "id", "national ID \(NationalID.maskedDigits(header.value("id", in: row) ?? "")) fails its check digit",
+                    thai: "เลขประจำตัวประชาชน \(NationalID.maskedDigits(header.value("id", in: row) ?? "")) หลักตรวจสอบไม่ถูกต้อง",
+                    hint: "a digit was mistyped; copy the number from the pupil's record again")
+        }
+
+        let gradeText = header.value("grade", in: row) ?? ""
+        let grade = GradeName.grade(gradeText)
+        if grade == nil {
+            let guess = GradeName.suggestion(for: gradeText)
+            problem(.error, "REC007", "grade",
+                    gradeText.isEmpty ? "grade is blank" : "'\(gradeText)' is not a grade",
+                    thai: gradeText.isEmpty ? "ชั้นเรียนว่าง" : "'\(gradeText)' ไม่ใช่ชั้นเรียน",
+                    hint: guess.map { "did you mean \($0)?" } ?? "use อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or K1–M6")
+        }
+
+        let sexText = header.value("sex", in: row) ?? ""
+        if PupilRow.sex(sexText) == nil {
+            problem(.warning, "REC008", "sex", sexText.isEmpty ? "sex is blank" : "'\(sexText)' is not a sex",
+                    thai: sexText.isEmpty ? "เพศว่าง" : "'\(sexText)' ไม่ใช่เพศ",
+                    hint: "use ชาย / หญิง, ช / ญ, M / F or 1 / 2")
+        }
+
+        var birth: ThaiDate?
+        let birthText = header.value("birthDate", in: row) ?? ""
+        if let parsed = ThaiDate(parsing: PupilRow.arabicDigits(birthText)) {
+            if parsed > date {
+                problem(.error, "REC010", "birthDate", "the birth date is after the snapshot date \(date.isoBE)",
+                        thai: "วันเกิดอยู่หลังวันนับข้อมูล \(date.thaiLong)",
+                        hint: "check the year: Buddhist-era years are 543 more than Christian-era ones")
+            } else {
+                birth = parsed
+            }
+        } else {
+            problem(.error, "REC009", "birthDate",
+                    birthText.isEmpty ? "the birth date is blank" : "the birth date is not a date",
+                    thai: birthText.isEmpty ? "วันเกิดว่าง" : "วันเกิดไม่ใช่วันที่",
+                    hint: "write it as dd/mm/yyyy or yyyy-mm-dd, Buddhist or Christian era")
+        }
+
+        var flags: [String: Bool] = [:]
+        for key in ["poor", "boarder"] {
+            let text = header.value(key, in: row) ?? ""
+            // The column's definition: a blank flag (or no column) means no.
+            if let value = FieldParsing.flag(text) {
+                flags[key] = value
+            } else {
+                problem(.error, "REC012", key, "'\(text)' is not a yes/no value",
+                        thai: "'\(text)' ไม่ใช่ค่า ใช่/ไม่ใช่", hint: "use 1 or 0 (ใช่ / ไม่ใช่ are accepted too)")
+            }
+        }
+
+        guard ok, let pupil, let grade, let birth else {
+            tally.statistics.rejected += 1
+            return
+        }
+        let outcome = tally.add(pupil, school: code, line: row.line, grade: grade,
+                                age: date.age(bornOn: birth),
+                                isPoor: flags["poor"] ?? false, isBoarder: flags["boarder"] ?? false)
+        switch outcome {
+        case .counted, .underFour:
+            break
+        case .duplicateInSchool(let firstLine):
+            problem(.warning, "REC005", "id",
+                    "pupil \(pupil.masked) is listed twice in school \(code) (first on line \(firstLine)); the second row is not counted",
+                    thai: "นักเรียน \(pupil.masked) ซ้ำในโรงเรียน \(code) (ครั้งแรกบรรทัด \(firstLine)) ไม่นับแถวที่สอง")
+        case .duplicateElsewhere(let otherSchool, let firstLine):
+            problem(.warning, "REC006", "id",
+                    "pupil \(pupil.masked) is also in school \(otherSchool) (line \(firstLine)); counted there only",
+                    thai: "นักเรียน \(pupil.masked) มีชื่ออยู่ในโรงเรียน \(otherSchool) ด้วย (บรรทัด \(firstLine)) นับที่นั่นเท่านั้น",
+                    hint: "a pupil who moved should be on the new school's list only")
+        }
+    }
+
+    /// ชาย/หญิง as DMC, schools and English forms write them; nil for anything else.
+    static func sex(_ text: String) -> Bool? {
+        switch text.lowercased().filter({ $0 != " " }) {
+        case "ชาย", "ช", "ช.", "ด.ช.", "ดช", "เด็กชาย", "นาย", "m", "male", "1", "๑": return true
+        case "หญิง", "ญ", "ญ.", "ด.ญ.", "ดญ", "เด็กหญิง", "นางสาว", "f", "female", "2", "๒": return false
+        default: return nil
+        }
+    }
+
+    /// Thai digits to Arabic ones, for dates written `๑๐/๐๖/๒๕๖๑`.
+    static func arabicDigits(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            ThaiDigits.value(of: scalar).flatMap { Unicode.Scalar(UInt32(0x30 + $0)) } ?? scalar
+        }))
+    }
+}
