@@ -9,7 +9,7 @@ struct ActionPlanCSVReader {
         CSVColumn("strategy", aliases: ["กลยุทธ์", "กลยุทธ์ที่", "ยุทธศาสตร์", "strategy", "strategy_id"]),
         CSVColumn("strategyName", aliases: ["ชื่อกลยุทธ์", "strategy_name"], required: false),
         CSVColumn("code", aliases: ["รหัสโครงการ", "project_code", "code"]),
-        CSVColumn("name", aliases: ["ชื่อโครงการ", "โครงการ", "project_name", "project"]),
+        CSVColumn("name", aliases: ["ชื่อโครงการ", "โครงการ", "project_name", "project", "name"]),
         CSVColumn("group", aliases: ["กลุ่มที่รับผิดชอบ", "ผู้รับผิดชอบ", "responsible_group", "group"]),
         CSVColumn("source", aliases: ["แหล่งงบประมาณ", "budget_source", "source"]),
         CSVColumn("allocated", aliases: ["งบประมาณที่ได้รับ", "งบประมาณ", "allocated", "budget"]),
