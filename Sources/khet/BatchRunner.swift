@@ -21,31 +21,48 @@ struct BatchRunner {
 
     /// The allocation of an imported batch, with the import's and the calculators' diagnostics.
     /// Throws when any of them is an error.
-    func calculate() throws -> (framework: Framework, allocation: Allocation, diagnostics: [Diagnostic]) {
+    struct Calculation {
+        var framework: Framework
+        var allocation: Allocation
+        /// Nil when the batch has no action plan.
+        var evaluation: PlanEvaluation?
+        var diagnostics: [Diagnostic]
+    }
+
+    func calculate() throws -> Calculation {
         guard let framework = data.framework, !framework.programmes.isEmpty else {
             throw Failure.calculation(data.diagnostics + [Diagnostic(
                 .error, code: "CALC003", file: data.manifest.framework.displayName,
                 message: "the framework has no programme")])
         }
         let allocation = AreaAllocator(framework: framework).allocate(data.allocationInputs)
-        let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework)
+        var evaluation: PlanEvaluation?
+        if let plan = data.actionPlan, let scales = data.evaluationScales {
+            evaluation = EvaluationCalculator(scales: scales).evaluate(plan)
+        }
+        let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework) + (evaluation?.diagnostics ?? [])
         if diagnostics.hasErrors { throw Failure.calculation(diagnostics) }
-        return (framework, allocation, diagnostics)
+        return Calculation(framework: framework, allocation: allocation, evaluation: evaluation, diagnostics: diagnostics)
     }
 
     func run() throws -> Outcome {
         let manifest = data.manifest
         try checkOutputFolder(manifest.output)
-        let (framework, allocation, diagnostics) = try calculate()
+        let calculation = try calculate()
+        let (framework, allocation, diagnostics) = (calculation.framework, calculation.allocation, calculation.diagnostics)
 
         let report = AreaAllocationReport(
             area: manifest.area, fiscalYear: manifest.fiscalYear, framework: framework, schools: data.schools,
             snapshots: data.snapshots, allocation: allocation, diagnostics: diagnostics,
             batchDate: manifest.batchDate, language: manifest.language)
         let written = try writeAtomically(into: manifest.output) { folder in
-            let workbook = try AreaWorkbook(report: report).write(into: folder)
-            try writeManifest(into: folder, outputs: [workbook], framework: framework)
-            return [workbook.lastPathComponent, "manifest.json"]
+            var outputs = [try AreaWorkbook(report: report).write(into: folder)]
+            if let evaluation = calculation.evaluation {
+                outputs.append(try EvaluationWorkbook(area: manifest.area, fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate,
+                                                      language: manifest.language, evaluation: evaluation).write(into: folder))
+            }
+            try writeManifest(into: folder, outputs: outputs, framework: framework)
+            return outputs.map(\.lastPathComponent) + ["manifest.json"]
         }
         return Outcome(written: written, diagnostics: diagnostics)
     }
@@ -86,7 +103,8 @@ struct BatchRunner {
                                                           shownAs: input.file.displayName))
         }
         for output in outputs {
-            record.outputs.append(try OutputManifest.entry(role: "workbook", file: output, shownAs: output.lastPathComponent))
+            let role = output.pathExtension == "html" ? "report" : "workbook"
+            record.outputs.append(try OutputManifest.entry(role: role, file: output, shownAs: output.lastPathComponent))
         }
         try record.write(to: folder.appendingPathComponent("manifest.json"))
     }

@@ -8,7 +8,7 @@ import XCTest
 final class SampleGeneratorTests: XCTestCase {
     private let pupilsHeader = "รหัสโรงเรียน,อ.1,อ.2,อ.3,ป.1,ป.2,ป.3,ป.4,ป.5,ป.6,ม.1,ม.2,ม.3,รวม"
     private let schoolsHeader = "รหัสโรงเรียน,ชื่อโรงเรียน,อำเภอ,พักนอน,พื้นที่พิเศษ"
-    private let expectedFiles = ["batch.toml", "boarders.csv", "poor-pupils.csv", "pupils-2567-06-10.csv",
+    private let expectedFiles = ["action-plan-2568.xml", "batch.toml", "boarders.csv", "poor-pupils.csv", "pupils-2567-06-10.csv",
                                  "pupils-2567-11-10.csv", "pupils-2568-06-10.csv", "schools.csv"]
 
     func testSameSeedWritesTheSameBytes() throws {

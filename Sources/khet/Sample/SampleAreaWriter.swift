@@ -24,6 +24,8 @@ struct SampleAreaWriter {
     let fiscalYear: Int
     /// The batch's `output` value, relative to the batch file.
     let output: String
+    /// Seeds the action plan.
+    var seed: UInt64 = 2568
 
     init(area: SampleArea, needs: SampleNeeds = SampleNeeds(), fiscalYear: Int, output: String) {
         self.area = area
@@ -85,6 +87,7 @@ struct SampleAreaWriter {
         schools = \(SampleTOML.string(SampleAreaWriter.schoolsFileName))
         poor = \(SampleTOML.string(SampleAreaWriter.poorFileName))          # poor pupils per grade
         boarders = \(SampleTOML.string(SampleAreaWriter.boardersFileName))     # boarding pupils per grade
+        action_plan = \(SampleTOML.string(SampleActionPlan.fileName(fiscalYear: year)))   # the action plan with its results (XML or CSV)
 
         """
         for snapshot in area.snapshots {
@@ -110,6 +113,7 @@ struct SampleAreaWriter {
         }
         files.append((SampleAreaWriter.poorFileName, needsCSV(needs.poorPupils)))
         files.append((SampleAreaWriter.boardersFileName, needsCSV(needs.boarders)))
+        files.append((SampleActionPlan.fileName(fiscalYear: fiscalYear), SampleActionPlan(seed: seed, fiscalYear: fiscalYear).xml()))
         files.append((SampleAreaWriter.batchFileName, batchTOML()))
         var written: [URL] = []
         for file in files {

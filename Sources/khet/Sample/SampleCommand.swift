@@ -45,8 +45,9 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let area = SampleAreaGenerator(seed: seed, schoolCount: schools, fiscalYear: fiscalYear).generate()
         let needs = SampleNeeds.derive(for: area, seed: seed)
-        let writer = SampleAreaWriter(area: area, needs: needs, fiscalYear: fiscalYear,
+        var writer = SampleAreaWriter(area: area, needs: needs, fiscalYear: fiscalYear,
                                       output: batchOutput)
+        writer.seed = seed
         let written = try writer.write(to: URL(fileURLWithPath: folder, isDirectory: true))
         // Paths as the user typed the folder, so they can be pasted back into a shell.
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
