@@ -61,6 +61,14 @@ struct BatchRunner {
                 outputs.append(try EvaluationWorkbook(area: manifest.area, fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate,
                                                       language: manifest.language, evaluation: evaluation).write(into: folder))
             }
+            // The appendix lists the inputs' SHA-256, computed as the manifest computes them.
+            let digests = try manifest.inputFiles.map { input in
+                AnnualReportData.InputDigest(role: input.role, path: input.file.displayName,
+                                             sha256: try SHA256.hex(ofFile: input.file.url))
+            }
+            let reportData = AnnualReportData(allocation: report, evaluation: calculation.evaluation,
+                                              poorPupils: data.poorPupils, boarders: data.boarders, inputs: digests)
+            outputs.append(try AnnualReport(data: reportData).write(into: folder))
             try writeManifest(into: folder, outputs: outputs, framework: framework)
             return outputs.map(\.lastPathComponent) + ["manifest.json"]
         }
