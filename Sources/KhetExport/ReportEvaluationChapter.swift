@@ -21,14 +21,16 @@ struct ReportEvaluationChapter {
             rows.append(row("\(result.strategy.id). \(result.strategy.name)", result.summary))
             // Bars in hundredths of a percent, so 83.92 % and 84.00 % differ.
             let rate = result.summary.achievementRate
-            bars.append(.init(label: "\(result.strategy.id). \(result.strategy.name)", value: (rate?.tenThousandths ?? 0) / 100,
+            // The chart names strategies by number; the table beside it has their names.
+            bars.append(.init(label: language.pick("กลยุทธ์ที่ \(result.strategy.id)", "Strategy \(result.strategy.id)"), value: (rate?.tenThousandths ?? 0) / 100,
                               shown: rate.map { format.percent($0) + " %" } ?? labels.notReported))
         }
         let missing = format.missing
         let table = ReportTable(
             id: "t-strategies", caption: language.pick("ผลการดำเนินงานจำแนกตามกลยุทธ์", "Results by strategy"),
-            columns: [.init(text: words.strategy, numeric: false), .init(text: words.projects, numeric: true),
-                      .init(text: words.projectsReported, numeric: true), .init(text: language.pick("ตัวชี้วัดที่บรรลุ / มีผล", "Indicators achieved / with a result"), numeric: true),
+            columns: [.init(text: words.strategy, numeric: false),
+                      .init(text: language.pick("โครงการที่รายงาน / ทั้งหมด", "Projects reporting / all"), numeric: true),
+                      .init(text: language.pick("ตัวชี้วัดที่บรรลุ / มีผล", "Indicators achieved / with a result"), numeric: true),
                       .init(text: words.achievementRate, numeric: true), .init(text: words.allocated, numeric: true),
                       .init(text: words.spent, numeric: true), .init(text: words.disbursementRate, numeric: true),
                       .init(text: words.disbursementScore, numeric: true), .init(text: words.satisfaction, numeric: true),
@@ -61,7 +63,7 @@ struct ReportEvaluationChapter {
     private func row(_ name: String, _ summary: EvaluationSummary) -> ReportTable.Row {
         let missing = format.missing
         return .init(cells: [
-            .header(name), .number(format.count(summary.projectCount)), .number(format.count(summary.projectsWithResults)),
+            .header(name), .number("\(format.count(summary.projectsWithResults)) / \(format.count(summary.projectCount))"),
             .number("\(format.count(summary.indicatorsAchieved)) / \(format.count(summary.indicatorsWithResult))"),
             .number(format.percent(summary.achievementRate), missingText: missing), .number(format.money(summary.allocated)),
             summary.projectsReportingSpending > 0 ? .number(format.money(summary.spent)) : .missing(missing),

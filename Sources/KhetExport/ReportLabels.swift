@@ -7,7 +7,7 @@ struct ReportLabels {
     private func pick(_ thai: String, _ english: String) -> String { language.pick(thai, english) }
 
     func title(_ year: FiscalYear) -> String {
-        pick("รายงานผลการดำเนินงานประจำปีงบประมาณ พ.ศ. \(year.year)", "Annual report, fiscal year \(year.year) BE")
+        pick("รายงานผลการดำเนินงานประจำปีงบประมาณ พ.ศ.\u{00A0}\(year.year)", "Annual report, fiscal year \(year.year)\u{00A0}BE")
     }
     func period(_ year: FiscalYear) -> String {
         let start = year.startDate.map { $0.long(language) } ?? ""

@@ -39,18 +39,19 @@ struct SVGChart {
         let largest = max(bars.map(\.value).max() ?? 0, reference?.value ?? 0, 1)
         let height = Self.top * 2 + bars.count * Self.rowHeight + (reference == nil ? 0 : 16)
         var body = ""
+        // The reference line goes first, so the bars' value labels are drawn over it.
+        if let reference {
+            let x = Self.labelWidth + Int(reference.value * Int64(plotWidth) / largest)
+            let bottom = Self.top + bars.count * Self.rowHeight
+            body += "<line x1=\"\(x)\" y1=\"\(Self.top - 4)\" x2=\"\(x)\" y2=\"\(bottom)\" class=\"reference\"/>"
+            body += "<text x=\"\(x)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"note\">\(HTMLEscape.text(reference.label))</text>"
+        }
         for (index, bar) in bars.enumerated() {
             let y = Self.top + index * Self.rowHeight
             let length = Int(max(bar.value, 0) * Int64(plotWidth) / largest)
             body += "<text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\" class=\"label\">\(HTMLEscape.text(Self.clipped(bar.label)))</text>"
             body += "<rect x=\"\(Self.labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"\(Self.barHeight)\" fill=\"\(Self.palette[0])\"/>"
             body += "<text x=\"\(Self.labelWidth + length + 6)\" y=\"\(y + 14)\" class=\"value\">\(HTMLEscape.text(bar.shown))</text>"
-        }
-        if let reference {
-            let x = Self.labelWidth + Int(reference.value * Int64(plotWidth) / largest)
-            let bottom = Self.top + bars.count * Self.rowHeight
-            body += "<line x1=\"\(x)\" y1=\"\(Self.top - 4)\" x2=\"\(x)\" y2=\"\(bottom)\" class=\"reference\"/>"
-            body += "<text x=\"\(x)\" y=\"\(bottom + 14)\" text-anchor=\"middle\" class=\"note\">\(HTMLEscape.text(reference.label))</text>"
         }
         return frame(height: height, body: body)
     }
@@ -100,7 +101,8 @@ struct SVGChart {
     /// Thai combining vowels and tone marks take no width of their own.
     static func estimatedWidth(_ text: String) -> Int {
         let spacing = text.unicodeScalars.filter { !(0x0E31...0x0E4E).contains($0.value) || [0x0E32, 0x0E33, 0x0E40, 0x0E41, 0x0E42, 0x0E43, 0x0E44, 0x0E45, 0x0E46].contains($0.value) }
-        return spacing.count * 8
+        // About 9 user units per spacing character at the chart's 17-unit Thai font, rounded up.
+        return spacing.count * 10
     }
 
     /// Long labels are shortened to fit the label column; the table beside has them in full.

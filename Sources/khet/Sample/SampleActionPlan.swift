@@ -98,11 +98,11 @@ struct SampleActionPlan {
         return lines
     }
 
-    /// A result near the target: 80–115 % of it when higher is better, 60–140 % when lower is,
+    /// A result near the target: 88–120 % of it when higher is better, 55–125 % when lower is,
     /// in hundredths, so some projects fall short and most reach their targets.
     private func actual(for indicator: SampleActionPlanCatalogue.IndicatorIdea, rng: inout SeededGenerator) -> String {
         let target = ExactDecimal(parsing: indicator.target) ?? .zero
-        let perMille = indicator.direction == "lower" ? rng.int(in: 600...1400) : rng.int(in: 800...1150)
+        let perMille = indicator.direction == "lower" ? rng.int(in: 550...1250) : rng.int(in: 880...1200)
         let hundredths = target.tenThousandths * Int64(perMille) / 1000 / 100
         let whole = indicator.unit == "คน" || indicator.unit == "เรื่อง" || indicator.unit == "วัน"
         var value = whole ? (hundredths + 50) / 100 * 100 : hundredths
