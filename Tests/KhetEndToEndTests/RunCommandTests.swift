@@ -80,7 +80,15 @@ final class RunCommandTests: XCTestCase {
         let outputs = try XCTUnwrap(manifest?["outputs"] as? [[String: Any]])
         let digest = try ProcessRunner.run("/usr/bin/env", ["sha256sum", output + "/allocation-2568.xlsx"]).standardOutput.prefix(64)
         XCTAssertEqual(outputs.first?["sha256"] as? String, String(digest))
-        XCTAssertEqual((manifest?["inputs"] as? [[String: Any]])?.count, 8)
+        let inputs = try XCTUnwrap(manifest?["inputs"] as? [[String: Any]])
+        XCTAssertEqual(inputs.count, 10)
+        XCTAssertEqual(inputs.suffix(2).compactMap { $0["role"] as? String }, ["action plan", "evaluation scales"])
+        XCTAssertEqual(outputs.compactMap { $0["path"] as? String },
+                       ["allocation-2568.xlsx", "evaluation-2568.xlsx", "annual-report-2568.html"])
+        XCTAssertEqual(outputs.compactMap { $0["role"] as? String }, ["workbook", "workbook", "report"])
+        XCTAssertTrue(result.standardOutput.contains("\(output)/evaluation-2568.xlsx"), result.standardOutput)
+        XCTAssertTrue(result.standardOutput.contains("\(output)/annual-report-2568.html"), result.standardOutput)
+        XCTAssertTrue(result.standardError.contains("EVL011"), "projects without results are pointed out")
     }
 
     func testRunningTwiceGivesByteIdenticalWorkbooks() throws {
@@ -92,6 +100,10 @@ final class RunCommandTests: XCTestCase {
         let first = try Data(contentsOf: URL(fileURLWithPath: folder.file("one/allocation-2568.xlsx")))
         let second = try Data(contentsOf: URL(fileURLWithPath: folder.file("two/allocation-2568.xlsx")))
         XCTAssertEqual(first, second)
+        for name in ["evaluation-2568.xlsx", "annual-report-2568.html"] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder.file("one/" + name))),
+                           try Data(contentsOf: URL(fileURLWithPath: folder.file("two/" + name))), name)
+        }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder.file("one/manifest.json"))),
                        try Data(contentsOf: URL(fileURLWithPath: folder.file("two/manifest.json"))))
     }
