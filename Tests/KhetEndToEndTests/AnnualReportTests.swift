@@ -92,3 +92,57 @@ final class AnnualReportTests: XCTestCase {
         XCTAssertTrue(squeezed.contains("<script>alert(\"x\")</script>'q'"), "the hostile name prints as text")
     }
 }
+
+/// The batch keys of the evaluation: a CSV plan, the batch's own scales, and their errors.
+final class EvaluationBatchTests: XCTestCase {
+    private func sample() throws -> TemporaryDirectory {
+        let folder = try TemporaryDirectory("khet-eval")
+        let source = Repository.root.appendingPathComponent("samples/tak2")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    func testACSVPlanAndTheBatchsOwnScales() throws {
+        let folder = try sample()
+        try """
+        กลยุทธ์,ชื่อกลยุทธ์,รหัสโครงการ,ชื่อโครงการ,กลุ่มที่รับผิดชอบ,แหล่งงบประมาณ,งบประมาณที่ได้รับ,ใช้จ่ายจริง,ตัวชี้วัด,ประเภทตัวชี้วัด,หน่วยนับ,ทิศทาง,ค่าเป้าหมาย,ผลการดำเนินงาน,ความพึงพอใจ
+        1,คุณภาพผู้เรียน,C1,อ่านออก,กลุ่มนิเทศ,งบพัฒนา,10000,9000,อ่านออก,เชิงปริมาณ,ร้อยละ,มากดี,80,90,4.6
+
+        """.write(toFile: folder.file("plan.csv"), atomically: true, encoding: .utf8)
+        let scales = try String(contentsOfFile: Repository.path("templates/evaluation/scales.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<name lang=\"th\">ดีมาก</name>", with: "<name lang=\"th\">ยอดเยี่ยม</name>")
+        try scales.write(toFile: folder.file("my-scales.xml"), atomically: true, encoding: .utf8)
+        var batch = try String(contentsOfFile: folder.file("batch.toml"), encoding: .utf8)
+        batch = batch.replacingOccurrences(of: "action_plan = \"action-plan-2568.xml\"", with: "action_plan = \"plan.csv\"")
+        batch = "evaluation_scales = \"my-scales.xml\"\n" + batch
+        try batch.write(toFile: folder.file("batch.toml"), atomically: true, encoding: .utf8)
+
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", folder.file("out")])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertFalse(result.standardError.contains("BAT005"), "the new keys are known: \(result.standardError)")
+        let book = try WorkbookReader.read(folder.file("out/evaluation-2568.xlsx"))
+        let projects = try XCTUnwrap(book.sheet("โครงการ"))
+        XCTAssertEqual(projects.values["B5"]?.string, "C1")
+        XCTAssertEqual(projects.values["L5"]?.number, 90)
+        XCTAssertEqual(projects.values["S5"]?.string, "ยอดเยี่ยม", "the batch's scales are used")
+        let manifest = try String(contentsOfFile: folder.file("out/manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("my-scales.xml") && manifest.contains("plan.csv"))
+    }
+
+    func testAPlanForAnotherYearOrBrokenScalesStopTheRun() throws {
+        let folder = try sample()
+        let plan = try String(contentsOfFile: folder.file("action-plan-2568.xml"), encoding: .utf8)
+        try plan.replacingOccurrences(of: "fiscal-year=\"2568\"", with: "fiscal-year=\"2567\"")
+            .write(toFile: folder.file("action-plan-2568.xml"), atomically: true, encoding: .utf8)
+        try "<evaluation-scales/>".write(toFile: folder.file("bad-scales.xml"), atomically: true, encoding: .utf8)
+        let batch = try String(contentsOfFile: folder.file("batch.toml"), encoding: .utf8)
+        try ("evaluation_scales = \"bad-scales.xml\"\n" + batch).write(toFile: folder.file("batch.toml"), atomically: true, encoding: .utf8)
+        let result = try ProcessRunner.khet(["run", folder.file("batch.toml"), "--output", folder.file("out")])
+        XCTAssertEqual(result.status, 65, result.standardError)
+        XCTAssertTrue(result.standardError.contains("[EVL012]"), result.standardError)
+        XCTAssertTrue(result.standardError.contains("bad-scales.xml") && result.standardError.contains("[XML003]"), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.file("out")), "nothing is written")
+    }
+}
