@@ -50,6 +50,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// denominator is zero (a rate of nothing is not 0 %, it is undefined).
     public static func percent(_ numerator: Int64, of denominator: Int64) -> ExactDecimal? {
         guard denominator != 0 else { return nil }
+        // A ratio beyond about 4.6 × 10^14 would not fit once scaled; only absurd input gets
+        // there (spent 10^15 baht of 1 satang), and it is undefined rather than a crash.
+        guard numerator.magnitude / denominator.magnitude < UInt64(Int64.max / 20_000) else { return nil }
         // In hundredths of a percent: numerator × 10,000 / denominator, half up, then × 100
         // to reach ten-thousandths. Full width so large satang amounts cannot overflow.
         let scaled = numerator.multipliedFullWidth(by: 10_000 * 2)

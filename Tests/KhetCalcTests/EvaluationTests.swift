@@ -143,6 +143,7 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(ExactDecimal.percent(1, of: 3)?.description, "33.33")
         XCTAssertEqual(ExactDecimal.percent(2, of: 3)?.description, "66.67")
         XCTAssertNil(ExactDecimal.percent(1, of: 0))
+        XCTAssertNil(ExactDecimal.percent(Int64.max, of: 1), "an absurd ratio is undefined, not a crash")
         XCTAssertEqual(ExactDecimal(parsing: "1234567.005")?.formatted(fractionDigits: 2), "1,234,567.01")
         XCTAssertEqual(ExactDecimal(parsing: "85.50")?.description, "85.5")
     }
