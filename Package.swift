@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The annual report's HTML templates (logic-less, HTML-escaping by default).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // Test-only: property-based tests of the envelope and the calculators (Swift Testing).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
@@ -34,13 +36,16 @@ let package = Package(
             name: "KhetTemplates",
             path: "templates",
             exclude: ["README.md"],
-            resources: [.copy("frameworks"), .copy("schema")]
+            resources: [.copy("frameworks"), .copy("schema"), .copy("evaluation"), .copy("report")]
         ),
         .target(name: "KhetCore"),
         .target(name: "KhetImport", dependencies: ["KhetCore", "CLibXML2", "KhetTemplates"]),
         .target(name: "KhetCalc", dependencies: ["KhetCore"]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
-        .target(name: "KhetExport", dependencies: ["KhetCore", "KhetCalc", "XLSXWriter"]),
+        .target(name: "KhetExport", dependencies: [
+            "KhetCore", "KhetCalc", "XLSXWriter", "KhetTemplates",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .executableTarget(
             name: "khet",
             dependencies: [

@@ -226,6 +226,50 @@ public final class Worksheet {
         }
     }
 
+    /// Adds a conditional format over `range`. Rules apply in the order they are added.
+    public func addConditionalFormat(_ conditional: ConditionalFormat, range: CellRange) throws {
+        _ = try handle.open()
+        try range.validate()
+        try conditional.validate()
+        let cFormat = try handle.format(for: conditional.format)
+        var options = lxw_conditional_format()
+        options.format = cFormat
+        options.stop_if_true = conditional.stopIfTrue ? 1 : 0
+        // The library copies every string it is given, so these need live only for the call.
+        var text: String?
+        switch conditional.rule {
+        case .cell(let comparison, let value):
+            options.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            options.criteria = UInt8(comparison.criteria.rawValue)
+            options.value = value.doubleValue
+        case .between(let minimum, let maximum):
+            options.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            options.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_BETWEEN.rawValue)
+            options.min_value = minimum.doubleValue
+            options.max_value = maximum.doubleValue
+        case .textContaining(let value):
+            options.type = UInt8(LXW_CONDITIONAL_TYPE_TEXT.rawValue)
+            options.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING.rawValue)
+            text = value
+        case .formula(let formula):
+            options.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
+            text = formula
+        case .blank:
+            options.type = UInt8(LXW_CONDITIONAL_TYPE_BLANKS.rawValue)
+        }
+        let operation = "worksheet_conditional_format_range at \(quotedName)!\(range.a1)"
+        let first = (row(range.firstRow), column(range.firstColumn))
+        let last = (row(range.lastRow), column(range.lastColumn))
+        if let text {
+            try text.withCString { pointer in
+                options.value_string = UnsafeMutablePointer(mutating: pointer)
+                try checkLibrary(worksheet_conditional_format_range(sheet, first.0, first.1, last.0, last.1, &options), operation)
+            }
+        } else {
+            try checkLibrary(worksheet_conditional_format_range(sheet, first.0, first.1, last.0, last.1, &options), operation)
+        }
+    }
+
     /// Hides gridlines on screen and/or on paper. Does nothing once the workbook is closed.
     public func hideGridlines(onScreen: Bool = true, inPrint: Bool = true) {
         guard handle.isOpen else { return }

@@ -13,6 +13,8 @@ struct BatchData {
     var poorPupils: [String: GradeCounts] = [:]
     /// Boarding pupils per school, counted per grade: from the boarder list, else the latest pupil records.
     var boarders: [String: GradeCounts] = [:]
+    var actionPlan: ActionPlan?
+    var evaluationScales: EvaluationScales?
     var diagnostics: [Diagnostic] = []
 
     /// Imports every input of `manifest`. It never stops at the first problem: the analyst gets
@@ -92,7 +94,27 @@ struct BatchData {
             data.diagnostics += result.diagnostics
             data[keyPath: keyPath] = result.snapshot.counts
         }
+        data.importEvaluation()
         return data
+    }
+
+    /// The action plan and the scales to read it with; the scales only when there is a plan.
+    private mutating func importEvaluation() {
+        guard let input = manifest.actionPlan else { return }
+        if let result = attempt({ try ActionPlanImporter().read(path: input.url.path, displayName: input.displayName) }) {
+            diagnostics += result.diagnostics
+            actionPlan = result.plan
+        }
+        let scalesFile = manifest.evaluationScales
+        if let result = attempt({ try EvaluationScalesReader().read(path: scalesFile.url.path, displayName: scalesFile.displayName) }) {
+            diagnostics += result.diagnostics
+            evaluationScales = result.scales
+        }
+        if let year = actionPlan?.fiscalYear, year != manifest.fiscalYear {
+            diagnostics.append(Diagnostic(
+                .error, code: "EVL012", file: input.displayName,
+                message: "the action plan is for fiscal year \(year.year) but the batch is for \(manifest.fiscalYear.year)"))
+        }
     }
 
     /// What the calculators read.

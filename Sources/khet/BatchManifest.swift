@@ -31,6 +31,10 @@ struct BatchManifest {
     var poorPupils: InputFile?
     /// Boarding pupils per school and grade, when the batch has them.
     var boarders: InputFile?
+    /// The annual action plan with its results (XML or CSV), when the batch evaluates one.
+    var actionPlan: InputFile?
+    /// The evaluation scales: the batch's own file, or the bundled defaults.
+    var evaluationScales: InputFile
 
     /// Every input file, for the manifest of fingerprints.
     var inputFiles: [(role: String, file: InputFile)] {
@@ -38,5 +42,6 @@ struct BatchManifest {
             + pupilSnapshots.map { ("pupils \($0.date.isoBE)", $0.file) }
             + [poorPupils.map { ("poor pupils", $0) }, boarders.map { ("boarders", $0) }].compactMap { $0 }
             + pupilRecords.map { ("pupil records \($0.date.isoBE)", $0.file) }
+            + (actionPlan.map { [("action plan", $0), ("evaluation scales", evaluationScales)] } ?? [])
     }
 }

@@ -142,10 +142,12 @@ private struct FieldReader {
         var poor: BatchManifest.InputFile?
         var boarders: BatchManifest.InputFile?
         var records: [BatchManifest.PupilSnapshotInput] = []
+        var actionPlan: BatchManifest.InputFile?
         if let inputs = table["inputs"]?.table {
             schools = inputFile("schools", in: "inputs", of: inputs)
             if inputs["poor"] != nil { poor = inputFile("poor", in: "inputs", of: inputs) }
             if inputs["boarders"] != nil { boarders = inputFile("boarders", in: "inputs", of: inputs) }
+            if inputs["action_plan"] != nil { actionPlan = inputFile("action_plan", in: "inputs", of: inputs) }
             snapshots = snapshotEntries("pupils", of: inputs, taken: [])
             records = snapshotEntries("pupil_records", of: inputs, taken: snapshots.map(\.date))
             // A school-data XML file may carry the snapshots itself.
@@ -157,12 +159,14 @@ private struct FieldReader {
             problem("inputs", "the [inputs] table is missing")
         }
 
+        let scales = evaluationScalesFile()
         warnAboutUnknownKeys()
-        guard let fiscalYear, let framework, let batchDate, let output, let area, let schools else { return nil }
+        guard let fiscalYear, let framework, let batchDate, let output, let area, let schools, let scales else { return nil }
         return BatchManifest(file: batchFile, area: area, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
                              output: output, language: language, schools: schools,
                              pupilSnapshots: snapshots.sorted { $0.date < $1.date },
-                             pupilRecords: records.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders)
+                             pupilRecords: records.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders,
+                             actionPlan: actionPlan, evaluationScales: scales)
     }
 
     /// The `[[inputs.<key>]]` entries (date and file), checked; `taken` are the dates other entries
@@ -200,9 +204,9 @@ private struct FieldReader {
     /// A misspelt key (`langauge`) would otherwise be ignored in silence.
     private mutating func warnAboutUnknownKeys() {
         let known: [(section: String, table: TOMLTable?, keys: Set<String>)] = [
-            ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs"]),
+            ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs", "evaluation_scales"]),
             ("area", table["area"]?.table, ["code", "name", "short_name"]),
-            ("inputs", table["inputs"]?.table, ["schools", "pupils", "pupil_records", "poor", "boarders"]),
+            ("inputs", table["inputs"]?.table, ["schools", "pupils", "pupil_records", "poor", "boarders", "action_plan"]),
         ]
         var entries = known
         for key in ["pupils", "pupil_records"] {
@@ -222,6 +226,18 @@ private struct FieldReader {
                                               hint: "known keys here: \(entry.keys.sorted().joined(separator: ", "))"))
             }
         }
+    }
+
+    /// `evaluation_scales` is a file; without it, the bundled `templates/evaluation/scales.xml`.
+    private mutating func evaluationScalesFile() -> BatchManifest.InputFile? {
+        if table["evaluation_scales"] != nil {
+            return string("evaluation_scales").map(resolve)
+        }
+        guard let path = EvaluationScalesReader.bundledPath else {
+            problem("evaluation_scales", "the bundled evaluation scales are missing; reinstall Khet or name a scales file")
+            return nil
+        }
+        return BatchManifest.InputFile(url: URL(fileURLWithPath: path), displayName: "templates/evaluation/scales.xml")
     }
 
     /// `framework` names a bundled framework (`fy2568`) or a file.

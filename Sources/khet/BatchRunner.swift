@@ -24,22 +24,35 @@ struct BatchRunner {
 
     /// The allocation of an imported batch, with the import's and the calculators' diagnostics.
     /// Throws when any of them is an error.
-    func calculate() throws -> (framework: Framework, allocation: Allocation, diagnostics: [Diagnostic]) {
+    struct Calculation {
+        var framework: Framework
+        var allocation: Allocation
+        /// Nil when the batch has no action plan.
+        var evaluation: PlanEvaluation?
+        var diagnostics: [Diagnostic]
+    }
+
+    func calculate() throws -> Calculation {
         guard let framework = data.framework, !framework.programmes.isEmpty else {
             throw Failure.calculation(data.diagnostics + [Diagnostic(
                 .error, code: "CALC003", file: data.manifest.framework.displayName,
                 message: "the framework has no programme")])
         }
         let allocation = AreaAllocator(framework: framework).allocate(data.allocationInputs)
-        let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework)
+        var evaluation: PlanEvaluation?
+        if let plan = data.actionPlan, let scales = data.evaluationScales {
+            evaluation = EvaluationCalculator(scales: scales).evaluate(plan)
+        }
+        let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework) + (evaluation?.diagnostics ?? [])
         if diagnostics.hasErrors { throw Failure.calculation(diagnostics) }
-        return (framework, allocation, diagnostics)
+        return Calculation(framework: framework, allocation: allocation, evaluation: evaluation, diagnostics: diagnostics)
     }
 
     func run() throws -> Outcome {
         let manifest = data.manifest
         try checkOutputFolder(manifest.output)
-        let (framework, allocation, diagnostics) = try calculate()
+        let calculation = try calculate()
+        let (framework, allocation, diagnostics) = (calculation.framework, calculation.allocation, calculation.diagnostics)
 
         let report = AreaAllocationReport(
             area: manifest.area, fiscalYear: manifest.fiscalYear, framework: framework, schools: data.schools,
@@ -47,13 +60,25 @@ struct BatchRunner {
             batchDate: manifest.batchDate, language: manifest.language)
         var noticeCount = 0
         let written = try writeAtomically(into: manifest.output) { folder in
-            let workbook = try AreaWorkbook(report: report).write(into: folder)
+            var outputs = [try AreaWorkbook(report: report).write(into: folder)]
+            if let evaluation = calculation.evaluation {
+                outputs.append(try EvaluationWorkbook(area: manifest.area, fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate,
+                                                      language: manifest.language, evaluation: evaluation).write(into: folder))
+            }
+            // The appendix lists the inputs' SHA-256, computed as the manifest computes them.
+            let digests = try manifest.inputFiles.map { input in
+                AnnualReportData.InputDigest(role: input.role, path: input.file.displayName,
+                                             sha256: try SHA256.hex(ofFile: input.file.url))
+            }
+            let reportData = AnnualReportData(allocation: report, evaluation: calculation.evaluation,
+                                              poorPupils: data.poorPupils, boarders: data.boarders, inputs: digests)
+            outputs.append(try AnnualReport(data: reportData).write(into: folder))
             let notices = try SchoolNotices(report: report).write(into: folder)
             noticeCount = notices.count
             let distribution = try DistributionList(report: report, notices: notices).write(into: folder)
-            try writeManifest(into: folder, workbook: workbook, distribution: distribution, notices: notices,
+            try writeManifest(into: folder, outputs: outputs, distribution: distribution, notices: notices,
                               framework: framework)
-            return [workbook.lastPathComponent, distribution.lastPathComponent, SchoolNotices.folderName, "manifest.json"]
+            return outputs.map(\.lastPathComponent) + [distribution.lastPathComponent, SchoolNotices.folderName, "manifest.json"]
         }
         return Outcome(written: written, noticesFolder: manifest.output.appendingPathComponent(SchoolNotices.folderName),
                        noticeCount: noticeCount, diagnostics: diagnostics)
@@ -85,7 +110,7 @@ struct BatchRunner {
         return diagnostics
     }
 
-    private func writeManifest(into folder: URL, workbook: URL, distribution: URL, notices: [NoticeRecord],
+    private func writeManifest(into folder: URL, outputs: [URL], distribution: URL, notices: [NoticeRecord],
                                framework: Framework) throws {
         let manifest = data.manifest
         var record = OutputManifest(version: Khet.version, area: manifest.area.code, fiscalYear: manifest.fiscalYear.year,
@@ -95,7 +120,10 @@ struct BatchRunner {
             record.inputs.append(try OutputManifest.entry(role: input.role, file: input.file.url,
                                                           shownAs: input.file.displayName))
         }
-        record.outputs.append(try OutputManifest.entry(role: "workbook", file: workbook, shownAs: workbook.lastPathComponent))
+        for output in outputs {
+            let role = output.pathExtension == "html" ? "report" : "workbook"
+            record.outputs.append(try OutputManifest.entry(role: role, file: output, shownAs: output.lastPathComponent))
+        }
         record.outputs.append(try OutputManifest.entry(role: "distribution", file: distribution,
                                                        shownAs: distribution.lastPathComponent))
         for notice in notices {

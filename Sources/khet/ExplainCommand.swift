@@ -41,7 +41,7 @@ struct ExplainCommand: ParsableCommand {
             writeError("khet: nothing explained: " + printer.summary(imported, files: data.fileCount))
             throw ExitCode.forErrors(in: imported)
         }
-        let calculated: (framework: Framework, allocation: Allocation, diagnostics: [Diagnostic])
+        let calculated: BatchRunner.Calculation
         do {
             calculated = try BatchRunner(data: data).calculate()
         } catch BatchRunner.Failure.calculation(let diagnostics) {

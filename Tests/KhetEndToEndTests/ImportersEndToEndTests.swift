@@ -73,7 +73,7 @@ final class ImportersEndToEndTests: XCTestCase {
         for secret in [badID, goodID, birth] {
             XCTAssertFalse((result.standardError + result.standardOutput).contains(secret), "output shows '\(secret)'")
         }
-        XCTAssertTrue(result.standardOutput.hasPrefix("1 error, 0 warnings in 7 files"), result.standardOutput)
+        XCTAssertTrue(result.standardOutput.hasPrefix("1 error, 0 warnings in 9 files"), result.standardOutput)
 
         let thai = try ProcessRunner.khet(["validate", "--thai", folder.file("batch.toml")])
         XCTAssertTrue(thai.standardError.contains("error: เลขประจำตัวประชาชน \(masked) หลักตรวจสอบไม่ถูกต้อง [REC004]"),
@@ -91,7 +91,7 @@ final class ImportersEndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.standardError)
         XCTAssertTrue(result.standardError.contains("note: read as Windows-874 (TIS-620, Thai), fields separated by semicolons [CSV015]"),
                       result.standardError)
-        XCTAssertTrue(result.standardOutput.hasPrefix("0 errors, 0 warnings in 7 files: 200 schools, 3 pupil snapshots"),
+        XCTAssertTrue(result.standardOutput.hasPrefix("0 errors, 0 warnings in 9 files: 200 schools, 3 pupil snapshots"),
                       result.standardOutput)
     }
 

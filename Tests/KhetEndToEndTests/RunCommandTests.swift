@@ -81,7 +81,15 @@ final class RunCommandTests: XCTestCase {
         let outputs = try XCTUnwrap(manifest?["outputs"] as? [[String: Any]])
         let digest = try ProcessRunner.run("/usr/bin/env", ["sha256sum", output + "/allocation-2568.xlsx"]).standardOutput.prefix(64)
         XCTAssertEqual(outputs.first?["sha256"] as? String, String(digest))
-        XCTAssertEqual((manifest?["inputs"] as? [[String: Any]])?.count, 8)
+        let inputs = try XCTUnwrap(manifest?["inputs"] as? [[String: Any]])
+        XCTAssertEqual(inputs.count, 10)
+        XCTAssertEqual(inputs.suffix(2).compactMap { $0["role"] as? String }, ["action plan", "evaluation scales"])
+        XCTAssertEqual(outputs.prefix(4).compactMap { $0["path"] as? String },
+                       ["allocation-2568.xlsx", "evaluation-2568.xlsx", "annual-report-2568.html", "distribution.xlsx"])
+        XCTAssertEqual(outputs.prefix(4).compactMap { $0["role"] as? String }, ["workbook", "workbook", "report", "distribution"])
+        XCTAssertTrue(result.standardOutput.contains("\(output)/evaluation-2568.xlsx"), result.standardOutput)
+        XCTAssertTrue(result.standardOutput.contains("\(output)/annual-report-2568.html"), result.standardOutput)
+        XCTAssertTrue(result.standardError.contains("EVL011"), "projects without results are pointed out")
     }
 
     func testRunWritesANoticePerSchoolWithMoneyAndADistributionList() throws {
@@ -92,6 +100,8 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(result.standardOutput, """
             Wrote สพป.ตาก เขต 2, fiscal year 2568:
               \(output)/allocation-2568.xlsx
+              \(output)/evaluation-2568.xlsx
+              \(output)/annual-report-2568.html
               \(output)/distribution.xlsx
               \(output)/schools/ (200 notices)
               \(output)/manifest.json
@@ -150,7 +160,8 @@ final class RunCommandTests: XCTestCase {
         let first = try Data(contentsOf: URL(fileURLWithPath: folder.file("one/allocation-2568.xlsx")))
         let second = try Data(contentsOf: URL(fileURLWithPath: folder.file("two/allocation-2568.xlsx")))
         XCTAssertEqual(first, second)
-        for name in ["distribution.xlsx", "schools/9963020001.xlsx", "schools/9963020200.xlsx"] {
+        for name in ["distribution.xlsx", "schools/9963020001.xlsx", "schools/9963020200.xlsx",
+                     "evaluation-2568.xlsx", "annual-report-2568.html"] {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder.file("one/" + name))),
                            try Data(contentsOf: URL(fileURLWithPath: folder.file("two/" + name))), name)
         }

@@ -8,9 +8,9 @@ import XCTest
 final class SampleGeneratorTests: XCTestCase {
     private let pupilsHeader = "รหัสโรงเรียน,อ.1,อ.2,อ.3,ป.1,ป.2,ป.3,ป.4,ป.5,ป.6,ม.1,ม.2,ม.3,รวม"
     private let schoolsHeader = "รหัสโรงเรียน,ชื่อโรงเรียน,อำเภอ,พักนอน,พื้นที่พิเศษ"
-    private let expectedFiles = ["batch.toml", "boarders.csv", "poor-pupils.csv", "pupils-2567-06-10.csv",
-                                 "pupils-2567-11-10.csv", "pupils-2568-06-10-records.csv", "pupils-2568-06-10.csv",
-                                 "schools.csv"]
+    private let expectedFiles = ["action-plan-2568.xml", "batch.toml", "boarders.csv", "poor-pupils.csv",
+                                 "pupils-2567-06-10.csv", "pupils-2567-11-10.csv", "pupils-2568-06-10-records.csv",
+                                 "pupils-2568-06-10.csv", "schools.csv"]
 
     func testSameSeedWritesTheSameBytes() throws {
         let first = try sample(seed: 7, schools: 60)
@@ -106,11 +106,12 @@ final class SampleGeneratorTests: XCTestCase {
         let result = try ProcessRunner.khet(["sample", "--seed", "7", "--schools", "60", folder.path])
         XCTAssertEqual(result.status, 0, result.standardError)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 9, result.standardOutput)
-        XCTAssertEqual(Set(lines.prefix(8).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
+        XCTAssertEqual(lines.count, 10, result.standardOutput)
+        XCTAssertEqual(Set(lines.prefix(9).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
         XCTAssert(lines.last?.contains("60") ?? false, result.standardOutput)
         let batch = try String(contentsOf: folder.appendingPathComponent("batch.toml"), encoding: .utf8)
         XCTAssert(batch.hasPrefix("# Khet batch: the synthetic sample area"), batch)
+        XCTAssert(batch.contains("action_plan = \"action-plan-2568.xml\""), batch)
         for expected in ["fiscal_year = 2568\n", "framework = \"fy2568\"", "date = \"2568-07-15\"",
                          "output = \"out\"", "code = \"6302\"", "schools = \"schools.csv\"",
                          "date = \"2567-06-10\"\nfile = \"pupils-2567-06-10.csv\"",
@@ -249,4 +250,34 @@ final class SampleGeneratorTests: XCTestCase {
         return fields
     }
 
+}
+
+/// The sample action plan: five strategies, forty projects, and what the evaluation needs to
+/// show (lower-is-better and qualitative indicators, quarters, projects without results).
+final class SampleActionPlanTests: XCTestCase {
+    func testTheCommittedSampleIsWhatTheGeneratorWrites() throws {
+        let folder = try TemporaryDirectory("khet-sample-regenerate")
+        let result = try ProcessRunner.khet(["sample", "--batch-output", "../../out/tak2-fy2568", folder.path])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let committed = Repository.root.appendingPathComponent("samples/tak2")
+        let names = try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), names)
+        for name in names {
+            XCTAssertEqual(try Data(contentsOf: folder.url.appendingPathComponent(name)),
+                           try Data(contentsOf: committed.appendingPathComponent(name)), "\(name) differs from the generator's output")
+        }
+    }
+
+    func testTheCommittedSamplePlanHasTheIntendedMix() throws {
+        let plan = try String(contentsOfFile: Repository.path("samples/tak2/action-plan-2568.xml"), encoding: .utf8)
+        func count(_ text: String) -> Int { plan.components(separatedBy: text).count - 1 }
+        XCTAssertEqual(count("<strategy id="), 5)
+        XCTAssertEqual(count("<project code="), 40)
+        XCTAssertGreaterThan(count("direction=\"lower\""), 5)
+        XCTAssertGreaterThan(count("kind=\"qualitative\""), 5)
+        XCTAssertGreaterThan(count("<quarter n=\"4\""), 5)
+        // A project without results has a budget without spent and indicators without actual.
+        let silent = plan.components(separatedBy: "<project ").dropFirst().filter { !$0.contains("spent=") && !$0.contains("actual=") }
+        XCTAssertGreaterThanOrEqual(silent.count, 2)
+    }
 }

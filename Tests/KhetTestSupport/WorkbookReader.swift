@@ -26,6 +26,20 @@ public struct WorkbookContents: Decodable {
         public var maxColumn: Int
         public var fonts: [String: String]
         public var numberFormats: [String: String]
+        public var conditionalFormats: [ConditionalRule]
+    }
+
+    /// One conditional-format rule as the reader found it, with the fill of its format.
+    public struct ConditionalRule: Decodable {
+        public var range: String
+        public var type: String
+        public var `operator`: String?
+        public var formula: [String]
+        public var text: String?
+        public var stopIfTrue: Bool
+        /// The format's fill as RRGGBB, when it has one.
+        public var fill: String?
+        public var fontColor: String?
     }
 
     public var sheets: [Sheet]
@@ -108,6 +122,21 @@ def dump(path):
                 fonts[c.coordinate] = c.font.name or ""
                 fmts[c.coordinate] = c.number_format or ""
         ps = ws.page_setup
+        rules = []
+        for cf in ws.conditional_formatting:
+            for rule in cf.rules:
+                fill = font = None
+                dxf = rule.dxf
+                if dxf is not None and dxf.fill is not None:
+                    for color in (dxf.fill.bgColor, dxf.fill.fgColor):
+                        if color is not None and isinstance(color.rgb, str) and color.rgb not in ("00000000",):
+                            fill = color.rgb[-6:]
+                            break
+                if dxf is not None and dxf.font is not None and dxf.font.color is not None and isinstance(dxf.font.color.rgb, str):
+                    font = dxf.font.color.rgb[-6:]
+                rules.append({"range": str(cf.sqref), "type": rule.type, "operator": rule.operator,
+                              "formula": list(rule.formula or []), "text": rule.text,
+                              "stopIfTrue": bool(rule.stopIfTrue), "fill": fill, "fontColor": font})
         out["sheets"].append({
             "title": ws.title, "cells": cells, "values": vals,
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
@@ -121,7 +150,7 @@ def dump(path):
             "header": ws.oddHeader.center.text if ws.oddHeader and ws.oddHeader.center else None,
             "footer": ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None,
             "maxRow": ws.max_row, "maxColumn": ws.max_column,
-            "fonts": fonts, "numberFormats": fmts,
+            "fonts": fonts, "numberFormats": fmts, "conditionalFormats": rules,
         })
     return out
 print(json.dumps([dump(p) for p in sys.argv[1:]], ensure_ascii=False))

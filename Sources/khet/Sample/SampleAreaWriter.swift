@@ -96,6 +96,7 @@ struct SampleAreaWriter {
         schools = \(SampleTOML.string(SampleAreaWriter.schoolsFileName))
         poor = \(SampleTOML.string(SampleAreaWriter.poorFileName))          # poor pupils per grade
         boarders = \(SampleTOML.string(SampleAreaWriter.boardersFileName))     # boarding pupils per grade
+        action_plan = \(SampleTOML.string(SampleActionPlan.fileName(fiscalYear: year)))   # the action plan with its results (XML or CSV)
 
         """
         for snapshot in area.snapshots {
@@ -137,6 +138,7 @@ struct SampleAreaWriter {
         if let latest = recordsSnapshot {
             files.append((SamplePupilRecords.fileName(for: latest.date), pupilRecordsCSV(latest)))
         }
+        files.append((SampleActionPlan.fileName(fiscalYear: fiscalYear), SampleActionPlan(seed: seed, fiscalYear: fiscalYear).xml()))
         files.append((SampleAreaWriter.batchFileName, batchTOML()))
         var written: [URL] = []
         for file in files {
