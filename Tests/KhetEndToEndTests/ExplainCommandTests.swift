@@ -6,15 +6,7 @@ import XCTest
 /// numbers the test reads from the sample's CSVs, framework and workbook itself, and on a small
 /// hand-made batch whose whole explanation is written out below.
 final class ExplainCommandTests: XCTestCase {
-    /// A copy of samples/tak2 in a temporary folder, so tests can break files without touching the repo.
-    private func sampleCopy() throws -> TemporaryDirectory {
-        let folder = try TemporaryDirectory("khet-explain")
-        let source = Repository.root.appendingPathComponent("samples/tak2")
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
-        }
-        return folder
-    }
+    private func sampleCopy() throws -> TemporaryDirectory { try Repository.sampleCopy("khet-explain") }
 
     /// The rows of a simple CSV (the sample's files have no quoted fields).
     private func csvRows(_ path: String) throws -> [[String]] {

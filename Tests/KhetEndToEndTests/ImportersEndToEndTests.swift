@@ -17,11 +17,7 @@ final class ImportersEndToEndTests: XCTestCase {
         """
 
     private func sampleCopy(usingRecords: Bool) throws -> TemporaryDirectory {
-        let folder = try TemporaryDirectory("khet-e2e-importers")
-        let source = Repository.root.appendingPathComponent("samples/tak2")
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
-        }
+        let folder = try Repository.sampleCopy("khet-e2e-importers")
         if usingRecords {
             let batch = try String(contentsOfFile: folder.file("batch.toml"), encoding: .utf8)
             XCTAssertTrue(batch.contains(perGradeEntry))

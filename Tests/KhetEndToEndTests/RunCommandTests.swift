@@ -5,15 +5,7 @@ import XCTest
 /// `khet run` and `khet validate` end to end: the built binary on the bundled sample area and on
 /// broken copies of it, checking stdout, stderr, exit codes and the files written.
 final class RunCommandTests: XCTestCase {
-    /// A copy of samples/tak2 in a temporary folder, so tests can break files without touching the repo.
-    private func sampleCopy() throws -> TemporaryDirectory {
-        let folder = try TemporaryDirectory("khet-e2e")
-        let source = Repository.root.appendingPathComponent("samples/tak2")
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
-        }
-        return folder
-    }
+    private func sampleCopy() throws -> TemporaryDirectory { try Repository.sampleCopy("khet-e2e") }
 
     private func replace(_ old: String, with new: String, in file: String, of folder: TemporaryDirectory) throws {
         let path = folder.file(file)

@@ -13,4 +13,15 @@ public enum Repository {
         let bundle = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("khet").path
         return ([bundle] + candidates).first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
+
+    /// A copy of the bundled sample area (samples/tak2) in a fresh temporary folder, so a test can
+    /// break or edit its files without touching the repository.
+    public static func sampleCopy(_ label: String = "khet-sample") throws -> TemporaryDirectory {
+        let folder = try TemporaryDirectory(label)
+        let source = root.appendingPathComponent("samples/tak2")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
+        }
+        return folder
+    }
 }
