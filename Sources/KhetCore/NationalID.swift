@@ -20,6 +20,19 @@ public struct NationalID: Sendable, Hashable {
     /// Reads `1234567890121`, `1-2345-67890-12-1` or `1 2345 67890 12 1`, with Arabic or Thai
     /// digits, or a G code `G123456789012`. A 13-digit number must carry its check digit.
     public static func parse(_ text: String) -> Result<NationalID, Problem> {
+        // The common shape, thirteen ASCII digits, without the general scan.
+        if text.utf8.count == 13 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            var value: UInt64 = 0
+            var sum = 0
+            var last = 0
+            for (index, byte) in text.utf8.enumerated() {
+                let digit = Int(byte - 0x30)
+                value = value * 10 + UInt64(digit)
+                if index < 12 { sum += digit * (13 - index) } else { last = digit }
+            }
+            guard last == (11 - sum % 11) % 10 else { return .failure(.checkDigit) }
+            return .success(NationalID(key: value))
+        }
         var digits: [Int] = []
         digits.reserveCapacity(13)
         var isGCode = false

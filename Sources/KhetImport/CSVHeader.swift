@@ -80,6 +80,11 @@ extension String {
     enum TrimSet { case whitespaces }
 
     func trimmingCharacters(in _: TrimSet) -> String {
+        // Nearly every cell has no space to trim; its ends are ASCII bytes that are not space.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
+        if isEmpty { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }

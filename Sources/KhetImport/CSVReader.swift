@@ -107,7 +107,30 @@ public final class CSVReader {
                                 hint: "a quote inside a quoted field is written twice: \"\"")
             }
         }
-        while let byte = try peek() {
+        while try peek() != nil {
+            // The run of plain bytes up to the next delimiter, line end or quote, in one pass
+            // over the chunk rather than a peek and an advance per byte.
+            let separator = self.separator
+            let countsEveryByte = input.countsEveryByte
+            var stop = index
+            var characters = 0
+            chunk.withUnsafeBufferPointer { bytes in
+                while stop < bytes.count {
+                    let byte = bytes[stop]
+                    if byte == separator || byte == Byte.lineFeed || byte == Byte.carriageReturn || byte == Byte.quote {
+                        break
+                    }
+                    if countsEveryByte || byte & 0xC0 != 0x80 { characters += 1 }
+                    stop += 1
+                }
+            }
+            if stop > index {
+                field.append(contentsOf: chunk[index..<stop])
+                column += characters
+                index = stop
+                continue
+            }
+            guard let byte = try peek() else { break }
             switch byte {
             case separator:
                 advance()

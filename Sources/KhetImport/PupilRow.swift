@@ -79,12 +79,12 @@ struct PupilRow {
                     hint: "write it as dd/mm/yyyy or yyyy-mm-dd, Buddhist or Christian era")
         }
 
-        var flags: [String: Bool] = [:]
+        var isPoor = false, isBoarder = false
         for key in ["poor", "boarder"] {
             let text = header.value(key, in: row) ?? ""
             // The column's definition: a blank flag (or no column) means no.
             if let value = FieldParsing.flag(text) {
-                flags[key] = value
+                if key == "poor" { isPoor = value } else { isBoarder = value }
             } else {
                 problem(.error, "REC012", key, "'\(text)' is not a yes/no value",
                         thai: "'\(text)' ไม่ใช่ค่า ใช่/ไม่ใช่", hint: "use 1 or 0 (ใช่ / ไม่ใช่ are accepted too)")
@@ -97,7 +97,7 @@ struct PupilRow {
         }
         let outcome = tally.add(pupil, school: code, line: row.line, grade: grade,
                                 age: date.age(bornOn: birth),
-                                isPoor: flags["poor"] ?? false, isBoarder: flags["boarder"] ?? false)
+                                isPoor: isPoor, isBoarder: isBoarder)
         switch outcome {
         case .counted, .underFour:
             break
@@ -115,6 +115,11 @@ struct PupilRow {
 
     /// ชาย/หญิง as DMC, schools and English forms write them; nil for anything else.
     static func sex(_ text: String) -> Bool? {
+        switch text {
+        case "ชาย": return true
+        case "หญิง": return false
+        default: break
+        }
         switch text.lowercased().filter({ $0 != " " }) {
         case "ชาย", "ช", "ช.", "ด.ช.", "ดช", "เด็กชาย", "นาย", "m", "male", "1", "๑": return true
         case "หญิง", "ญ", "ญ.", "ด.ญ.", "ดญ", "เด็กหญิง", "นางสาว", "f", "female", "2", "๒": return false
@@ -124,7 +129,8 @@ struct PupilRow {
 
     /// Thai digits to Arabic ones, for dates written `๑๐/๐๖/๒๕๖๑`.
     static func arabicDigits(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             ThaiDigits.value(of: scalar).flatMap { Unicode.Scalar(UInt32(0x30 + $0)) } ?? scalar
         }))
     }
