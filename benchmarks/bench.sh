@@ -7,6 +7,7 @@
 #                  national count; the sample's schools are larger than OBEC's 29,700 on average)
 #   BENCH_SEED     sample seed (default 2568)
 #   BENCH_RUNS     timed runs; the best is reported (default 3)
+#   BENCH_KHET     a khet binary to measure instead of building one (to compare before and after)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +17,13 @@ RUNS="${BENCH_RUNS:-3}"
 SWIFT="${SWIFT:-swift}"
 CACHE=".bench-cache/sample-s${SCHOOLS}-seed${SEED}"
 
-echo "building khet (release)" >&2
-"$SWIFT" build -c release --product khet >&2
-KHET="$(pwd)/.build/release/khet"
+if [ -n "${BENCH_KHET:-}" ]; then
+  KHET="$BENCH_KHET"
+else
+  echo "building khet (release)" >&2
+  "$SWIFT" build -c release --product khet >&2
+  KHET="$(pwd)/.build/release/khet"
+fi
 
 if [ ! -f "$CACHE/.complete" ]; then
   echo "generating $SCHOOLS schools into $CACHE (once)" >&2

@@ -80,11 +80,13 @@ extension String {
     enum TrimSet { case whitespaces }
 
     func trimmingCharacters(in _: TrimSet) -> String {
-        // Nearly every cell has no space to trim; its ends are ASCII bytes that are not space.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return self
+        // Nearly every cell has no space to trim: it starts and ends with a printable ASCII
+        // character or a Thai letter (U+0E01–U+0E30, none of them a combining mark).
+        func plain(_ scalar: Unicode.Scalar) -> Bool {
+            (0x21..<0x7F).contains(scalar.value) || (0x0E01...0x0E30).contains(scalar.value)
         }
-        if isEmpty { return self }
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if plain(first) && plain(last) { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
