@@ -16,6 +16,7 @@ public final class CSVReader {
     private var column = 1
     private var started = false
     private var separator: UInt8 = Byte.comma
+    private var lastWidth = 8
     private static let chunkSize = 1 << 16
 
     private enum Byte {
@@ -58,6 +59,9 @@ public final class CSVReader {
         guard try peek() != nil else { return nil }
         var fields: [String] = []
         var positions: [CSVPosition] = []
+        // Records of a file have the same width, nearly always: one allocation each, not several.
+        fields.reserveCapacity(lastWidth)
+        positions.reserveCapacity(lastWidth)
         var field: [UInt8] = []
         while true {
             let start = CSVPosition(line: line, column: column)
@@ -65,7 +69,10 @@ public final class CSVReader {
             let ended = try readField(into: &field, start: start)
             fields.append(try decode(field, at: start))
             positions.append(start)
-            if ended { return CSVRecord(fields: fields, positions: positions) }
+            if ended {
+                lastWidth = fields.count
+                return CSVRecord(fields: fields, positions: positions)
+            }
         }
     }
 

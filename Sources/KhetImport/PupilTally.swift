@@ -24,7 +24,7 @@ struct PupilTally {
     /// Rows come grouped by school: the last school's index saves a hash per row.
     private var lastSchool: (code: String, index: UInt32)?
     /// First sighting of each pupil: school index and line.
-    private var seen: [UInt64: (school: UInt32, line: UInt32)] = [:]
+    private var seen = PupilSightings()
     private static let gradeCount = Grade.allCases.count
 
     init(date: ThaiDate) { self.date = date }
@@ -32,12 +32,11 @@ struct PupilTally {
     mutating func add(_ pupil: NationalID, school: String, line: Int, grade: Grade, age: Int,
                       isPoor: Bool, isBoarder: Bool) -> Outcome {
         let index = indexOf(school)
-        if let first = seen[pupil.key] {
+        if let first = seen.firstSighting(of: pupil.key, school: index, line: UInt32(clamping: line)) {
             statistics.duplicates += 1
             if first.school == index { return .duplicateInSchool(firstLine: Int(first.line)) }
             return .duplicateElsewhere(school: schoolCodes[Int(first.school)], firstLine: Int(first.line))
         }
-        seen[pupil.key] = (index, UInt32(clamping: line))
         if age < PupilRecordsImporter.minimumFundedAge {
             statistics.underFour += 1
             underFour[Int(index)] += 1
