@@ -21,18 +21,22 @@ public struct NationalID: Sendable, Hashable {
     /// digits, or a G code `G123456789012`. A 13-digit number must carry its check digit.
     public static func parse(_ text: String) -> Result<NationalID, Problem> {
         // The common shape, thirteen ASCII digits, without the general scan.
-        if text.utf8.count == 13 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        var copy = text
+        let quick = copy.withUTF8 { bytes -> Result<NationalID, Problem>? in
+            guard bytes.count == 13 else { return nil }
             var value: UInt64 = 0
             var sum = 0
-            var last = 0
-            for (index, byte) in text.utf8.enumerated() {
-                let digit = Int(byte - 0x30)
-                value = value * 10 + UInt64(digit)
-                if index < 12 { sum += digit * (13 - index) } else { last = digit }
+            for index in 0..<13 {
+                let byte = bytes[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                let digit = Int(byte &- 0x30)
+                value = value &* 10 &+ UInt64(digit)
+                if index < 12 { sum += digit * (13 - index) }
             }
-            guard last == (11 - sum % 11) % 10 else { return .failure(.checkDigit) }
+            guard Int(bytes[12] &- 0x30) == (11 - sum % 11) % 10 else { return .failure(.checkDigit) }
             return .success(NationalID(key: value))
         }
+        if let quick { return quick }
         var digits: [Int] = []
         digits.reserveCapacity(13)
         var isGCode = false

@@ -46,7 +46,7 @@ struct PupilRow {
         let code = value(columns.code) ?? ""
         if code.isEmpty {
             problem(.error, "REC001", "code", "school code is blank", thai: "รหัสโรงเรียนว่าง")
-        } else if let schools, schools[code] == nil {
+        } else if let schools, !tally.isKnownSchool(code, in: schools) {
             problem(.error, "REC002", "code", "school \(code) is not in the schools file",
                     thai: "ไม่มีโรงเรียน \(code) ในไฟล์รายชื่อโรงเรียน",
                     hint: "add it to the schools file or correct the code")

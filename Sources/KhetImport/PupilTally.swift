@@ -23,6 +23,7 @@ struct PupilTally {
     private var schoolIndex: [String: UInt32] = [:]
     /// Rows come grouped by school: the last school's index saves a hash per row.
     private var lastSchool: (code: String, index: UInt32)?
+    private var lastKnownSchool: String?
     /// First sighting of each pupil: school index and line.
     private var seen = PupilSightings()
     private static let gradeCount = Grade.allCases.count
@@ -48,6 +49,14 @@ struct PupilTally {
         if isPoor { poor[slot] += 1 }
         if isBoarder { boarders[slot] += 1 }
         return .counted
+    }
+
+    /// Whether `schools` has `code`; rows come grouped by school, so the last answer is kept.
+    mutating func isKnownSchool(_ code: String, in schools: [String: School]) -> Bool {
+        if code == lastKnownSchool { return true }
+        guard schools[code] != nil else { return false }
+        lastKnownSchool = code
+        return true
     }
 
     private mutating func indexOf(_ school: String) -> UInt32 {
