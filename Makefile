@@ -10,12 +10,13 @@ DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev pkg-config
 DEBIAN_TEST   = chromium fonts-thai-tlwg poppler-utils
 PYTHON       ?= python3
 
-.PHONY: run test build deps test-deps clean help fuzz
+.PHONY: run test build deps test-deps clean help fuzz bench
 
 help:
 	@echo "make run    build and run the sample batch ($(BATCH))"
 	@echo "make test   run the whole test suite"
 	@echo "make fuzz   build the readers' libFuzzer targets and run each for FUZZ_SECONDS (default 60)"
+	@echo "make bench  release build; import benchmark on a national-size sample (cached in .bench-cache/)"
 	@echo "make clean  remove build products and outputs"
 
 run: deps build
@@ -60,6 +61,11 @@ test-deps:
 	  || $(MAKE) --no-print-directory deps DEBIAN_BUILD=python3-openpyxl; \
 	  $(PYTHON) -c "import openpyxl" 2>/dev/null \
 	  || { echo "error: openpyxl is missing: run '$(PYTHON) -m pip install openpyxl' or 'apt-get install python3-openpyxl'" >&2; exit 1; }; }
+
+# Benchmarks are not part of `make test`: a release build and a national-size sample (about
+# 6 million pupil records, generated once into .bench-cache/). See benchmarks/bench.sh.
+bench: deps
+	@benchmarks/bench.sh
 
 # Fuzzing is not part of `make test`: it takes minutes and needs the toolchain's libFuzzer.
 # Each reader runs for FUZZ_SECONDS from the committed seeds in Fuzz/corpus/<target>; new inputs

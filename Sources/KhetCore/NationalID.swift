@@ -20,6 +20,23 @@ public struct NationalID: Sendable, Hashable {
     /// Reads `1234567890121`, `1-2345-67890-12-1` or `1 2345 67890 12 1`, with Arabic or Thai
     /// digits, or a G code `G123456789012`. A 13-digit number must carry its check digit.
     public static func parse(_ text: String) -> Result<NationalID, Problem> {
+        // The common shape, thirteen ASCII digits, without the general scan.
+        var copy = text
+        let quick = copy.withUTF8 { bytes -> Result<NationalID, Problem>? in
+            guard bytes.count == 13 else { return nil }
+            var value: UInt64 = 0
+            var sum = 0
+            for index in 0..<13 {
+                let byte = bytes[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                let digit = Int(byte &- 0x30)
+                value = value &* 10 &+ UInt64(digit)
+                if index < 12 { sum += digit * (13 - index) }
+            }
+            guard Int(bytes[12] &- 0x30) == (11 - sum % 11) % 10 else { return .failure(.checkDigit) }
+            return .success(NationalID(key: value))
+        }
+        if let quick { return quick }
         var digits: [Int] = []
         digits.reserveCapacity(13)
         var isGCode = false

@@ -54,6 +54,26 @@ public struct ThaiDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Reads `2568-06-10` or `10/06/2568`. Years below 2400 are taken as CE and converted, so a
     /// file written with Christian-era dates still reads correctly.
     public init?(parsing text: String) {
+        // The common shape, `dd/mm/yyyy` in ASCII digits, read straight from the bytes.
+        if text.utf8.count == 10 {
+            let bytes = Array(text.utf8)
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            if bytes[2] == 0x2F, bytes[5] == 0x2F, let day = number(0..<2), let month = number(3..<5),
+               var year = number(6..<10) {
+                guard year >= 1000 else { return nil }
+                if year < 2400 { year += 543 }
+                self.init(year: year, month: month, day: day)
+                return
+            }
+        }
         let trimmed = text.filter { !$0.isWhitespace }
         let parts: [Substring]
         let dayFirst: Bool

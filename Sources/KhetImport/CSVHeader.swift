@@ -80,6 +80,23 @@ extension String {
     enum TrimSet { case whitespaces }
 
     func trimmingCharacters(in _: TrimSet) -> String {
+        // Nearly every cell has no space to trim: it starts and ends with a printable ASCII
+        // character or a Thai letter (U+0E01–U+0E30, none of them a combining mark).
+        // Read from the UTF-8 bytes: U+0E01–U+0E30 is E0 B8 81 to E0 B8 B0.
+        var text = self
+        let plainEnds = text.withUTF8 { bytes -> Bool in
+            let count = bytes.count
+            guard count > 0 else { return false }
+            func plainASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+            func thaiLetter(at index: Int) -> Bool {
+                index >= 0 && index + 2 < count && bytes[index] == 0xE0 && bytes[index + 1] == 0xB8
+                    && bytes[index + 2] >= 0x81 && bytes[index + 2] <= 0xB0
+            }
+            let firstPlain = plainASCII(bytes[0]) || thaiLetter(at: 0)
+            let lastPlain = plainASCII(bytes[count - 1]) || thaiLetter(at: count - 3)
+            return firstPlain && lastPlain
+        }
+        if plainEnds || isEmpty { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }

@@ -37,6 +37,11 @@ enum FieldParsing {
     /// `1`, `yes`, `y`, `true`, `ใช่`, `มี`, `/`, `✓` are true; `0`, `no`, `n`, `false`, `ไม่`,
     /// `ไม่ใช่`, `ไม่มี`, `-` and blank are false; anything else is nil.
     static func flag(_ text: String) -> Bool? {
+        switch text {
+        case "1": return true
+        case "0", "": return false
+        default: break
+        }
         switch text.lowercased() {
         case "1", "yes", "y", "true", "ใช่", "มี", "/", "✓", "x", "๑": return true
         case "0", "no", "n", "false", "ไม่", "ไม่ใช่", "ไม่มี", "-", "", "๐": return false

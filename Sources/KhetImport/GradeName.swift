@@ -9,7 +9,11 @@ enum GradeName {
         ("ประถม", "ป"), ("มัธยมศึกษาปีที่", "ม"), ("มัธยมปีที่", "ม"), ("มัธยม", "ม"),
     ]
 
+    /// `ป.1` exactly as DMC writes it: one hash instead of the general parse, six million times.
+    private static let exactCodes = Dictionary(uniqueKeysWithValues: Grade.allCases.map { ($0.thaiCode, $0) })
+
     static func grade(_ text: String) -> Grade? {
+        if let grade = exactCodes[text] { return grade }
         var name = text.trimmingCharacters(in: .whitespaces)
         // `ป.1/2` is room 2 of ป.1; the room does not matter here.
         if let slash = name.firstIndex(of: "/") { name = String(name[..<slash]) }

@@ -78,9 +78,10 @@ public struct PupilRecordsImporter {
         guard !headerDiagnostics.hasErrors else { return tally.result(diagnostics: headerDiagnostics) }
 
         var limiter = DiagnosticLimiter(file: file)
+        let columns = PupilRow.Columns(header)
         while let row = try reader.next() {
             if row.isBlank { continue }
-            PupilRow(row: row, header: header, file: file, date: date, schools: schools)
+            PupilRow(row: row, header: header, columns: columns, file: file, date: date, schools: schools)
                 .record(into: &tally, diagnostics: &limiter)
         }
         var diagnostics = headerDiagnostics + limiter.finish()

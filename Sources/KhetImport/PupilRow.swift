@@ -3,11 +3,33 @@ import KhetCore
 /// One row of a pupil-record file, checked cell by cell. Every message names the cell and never
 /// its content when the content is personal (the ID is shown masked, the birth date not at all).
 struct PupilRow {
+    /// Where each column is, looked up once per file instead of by name in every row.
+    struct Columns {
+        let code, id, grade, sex, birthDate, poor, boarder: Int?
+
+        init(_ header: CSVHeader) {
+            code = header.index(of: "code")
+            id = header.index(of: "id")
+            grade = header.index(of: "grade")
+            sex = header.index(of: "sex")
+            birthDate = header.index(of: "birthDate")
+            poor = header.index(of: "poor")
+            boarder = header.index(of: "boarder")
+        }
+    }
+
     let row: CSVRecord
     let header: CSVHeader
+    let columns: Columns
     let file: String
     let date: ThaiDate
     let schools: [String: School]?
+
+    /// The trimmed text of the column at `index`, or nil when the file has no such column.
+    private func value(_ index: Int?) -> String? {
+        guard let index else { return nil }
+        return (row[index] ?? "").trimmingCharacters(in: .whitespaces)
+    }
 
     /// Checks the row and, when it names a fundable pupil, counts it in `tally`.
     func record(into tally: inout PupilTally, diagnostics: inout DiagnosticLimiter) {
@@ -21,17 +43,17 @@ struct PupilRow {
             if severity == .error { ok = false }
         }
 
-        let code = header.value("code", in: row) ?? ""
+        let code = value(columns.code) ?? ""
         if code.isEmpty {
             problem(.error, "REC001", "code", "school code is blank", thai: "รหัสโรงเรียนว่าง")
-        } else if let schools, schools[code] == nil {
+        } else if let schools, !tally.isKnownSchool(code, in: schools) {
             problem(.error, "REC002", "code", "school \(code) is not in the schools file",
                     thai: "ไม่มีโรงเรียน \(code) ในไฟล์รายชื่อโรงเรียน",
                     hint: "add it to the schools file or correct the code")
         }
 
         var pupil: NationalID?
-        switch NationalID.parse(header.value("id", in: row) ?? "") {
+        switch NationalID.parse(value(columns.id) ?? "") {
         case .success(let id):
             pupil = id
         case .failure(.shape(let digits)):
@@ -40,12 +62,12 @@ struct PupilRow {
                     thai: digits == 0 ? "เลขประจำตัวประชาชนว่างหรือไม่ใช่ตัวเลข" : "เลขประจำตัวประชาชนมี \(digits) หลัก ไม่ใช่ 13 หลัก",
                     hint: "13 digits, dashes allowed; pupils without one have a DMC G code")
         case .failure(.checkDigit):
-            problem(.error, "REC004", "id", "national ID \(NationalID.maskedDigits(header.value("id", in: row) ?? "")) fails its check digit",
-                    thai: "เลขประจำตัวประชาชน \(NationalID.maskedDigits(header.value("id", in: row) ?? "")) หลักตรวจสอบไม่ถูกต้อง",
+            problem(.error, "REC004", "id", "national ID \(NationalID.maskedDigits(value(columns.id) ?? "")) fails its check digit",
+                    thai: "เลขประจำตัวประชาชน \(NationalID.maskedDigits(value(columns.id) ?? "")) หลักตรวจสอบไม่ถูกต้อง",
                     hint: "a digit was mistyped; copy the number from the pupil's record again")
         }
 
-        let gradeText = header.value("grade", in: row) ?? ""
+        let gradeText = value(columns.grade) ?? ""
         let grade = GradeName.grade(gradeText)
         if grade == nil {
             let guess = GradeName.suggestion(for: gradeText)
@@ -55,7 +77,7 @@ struct PupilRow {
                     hint: guess.map { "did you mean \($0)?" } ?? "use อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or K1–M6")
         }
 
-        let sexText = header.value("sex", in: row) ?? ""
+        let sexText = value(columns.sex) ?? ""
         if PupilRow.sex(sexText) == nil {
             problem(.warning, "REC008", "sex", sexText.isEmpty ? "sex is blank" : "'\(sexText)' is not a sex",
                     thai: sexText.isEmpty ? "เพศว่าง" : "'\(sexText)' ไม่ใช่เพศ",
@@ -63,7 +85,7 @@ struct PupilRow {
         }
 
         var birth: ThaiDate?
-        let birthText = header.value("birthDate", in: row) ?? ""
+        let birthText = value(columns.birthDate) ?? ""
         if let parsed = ThaiDate(parsing: PupilRow.arabicDigits(birthText)) {
             if parsed > date {
                 problem(.error, "REC010", "birthDate", "the birth date is after the snapshot date \(date.isoBE)",
@@ -79,12 +101,12 @@ struct PupilRow {
                     hint: "write it as dd/mm/yyyy or yyyy-mm-dd, Buddhist or Christian era")
         }
 
-        var flags: [String: Bool] = [:]
+        var isPoor = false, isBoarder = false
         for key in ["poor", "boarder"] {
-            let text = header.value(key, in: row) ?? ""
+            let text = value(key == "poor" ? columns.poor : columns.boarder) ?? ""
             // The column's definition: a blank flag (or no column) means no.
             if let value = FieldParsing.flag(text) {
-                flags[key] = value
+                if key == "poor" { isPoor = value } else { isBoarder = value }
             } else {
                 problem(.error, "REC012", key, "'\(text)' is not a yes/no value",
                         thai: "'\(text)' ไม่ใช่ค่า ใช่/ไม่ใช่", hint: "use 1 or 0 (ใช่ / ไม่ใช่ are accepted too)")
@@ -97,7 +119,7 @@ struct PupilRow {
         }
         let outcome = tally.add(pupil, school: code, line: row.line, grade: grade,
                                 age: date.age(bornOn: birth),
-                                isPoor: flags["poor"] ?? false, isBoarder: flags["boarder"] ?? false)
+                                isPoor: isPoor, isBoarder: isBoarder)
         switch outcome {
         case .counted, .underFour:
             break
@@ -115,6 +137,11 @@ struct PupilRow {
 
     /// ชาย/หญิง as DMC, schools and English forms write them; nil for anything else.
     static func sex(_ text: String) -> Bool? {
+        switch text {
+        case "ชาย": return true
+        case "หญิง": return false
+        default: break
+        }
         switch text.lowercased().filter({ $0 != " " }) {
         case "ชาย", "ช", "ช.", "ด.ช.", "ดช", "เด็กชาย", "นาย", "m", "male", "1", "๑": return true
         case "หญิง", "ญ", "ญ.", "ด.ญ.", "ดญ", "เด็กหญิง", "นางสาว", "f", "female", "2", "๒": return false
@@ -124,7 +151,8 @@ struct PupilRow {
 
     /// Thai digits to Arabic ones, for dates written `๑๐/๐๖/๒๕๖๑`.
     static func arabicDigits(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             ThaiDigits.value(of: scalar).flatMap { Unicode.Scalar(UInt32(0x30 + $0)) } ?? scalar
         }))
     }

@@ -84,6 +84,24 @@ final class PupilRecordsImporterTests: XCTestCase {
         XCTAssertTrue(note.thaiMessage?.contains("10 มิถุนายน 2568") ?? false)
     }
 
+    /// Thousands of pupils (the duplicate table grows several times), rows of two schools
+    /// interleaved (the cached current school changes every row), duplicates far apart.
+    func testDuplicatesAreFoundAmongThousandsOfPupilsInInterleavedSchools() throws {
+        var text = "รหัสโรงเรียน,เลขประจำตัวประชาชน,ชั้น,เพศ,วันเกิด\n"
+        for number in 1...5000 {
+            text += "99630200\(number % 2 == 0 ? "01" : "02"),\(id(number)),ป.2,ชาย,01/01/2560\n"
+        }
+        text += "9963020001,\(id(2)),ป.2,ชาย,01/01/2560\n"
+        text += "9963020001,\(id(4999)),ป.2,ชาย,01/01/2560\n"
+        let result = try read(text)
+        XCTAssertEqual(result.snapshot.totalPupils, 5000)
+        XCTAssertEqual(result.snapshot.counts(for: "9963020001")[.p2], 2500)
+        XCTAssertEqual(result.snapshot.counts(for: "9963020002")[.p2], 2500)
+        XCTAssertEqual(result.statistics.duplicates, 2)
+        XCTAssertEqual(result.diagnostics.map { "\($0.code)@\($0.line)" }, ["REC005@5002", "REC006@5003"])
+        XCTAssertTrue(result.diagnostics.last?.message.contains("(line 5000)") ?? false)
+    }
+
     func testSamePupilTwiceInOneSchoolOrInTwoIsFundedOnce() throws {
         let result = try read("""
             รหัสโรงเรียน,เลขประจำตัวประชาชน,ชั้น,เพศ,วันเกิด

@@ -55,6 +55,17 @@ final class DecodingByteStream {
             return .failure(DecodingFailure(encoding: encoding ?? .utf16LittleEndian,
                                             bytes: transcoder?.firstInvalidUnit ?? [], alsoTried: nil))
         case .utf8?, nil:
+            // `String(decoding:)` is specialised and quick; when it needed no repair, the bytes
+            // were valid UTF-8 and come back unchanged.
+            var quick = String(decoding: bytes, as: UTF8.self)
+            let unchanged = quick.withUTF8 { decoded in
+                bytes.withUnsafeBufferPointer { original in
+                    guard decoded.count == original.count else { return false }
+                    for index in 0..<original.count where decoded[index] != original[index] { return false }
+                    return true
+                }
+            }
+            if unchanged { return .success(quick) }
             if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
             var offset = 0
             if case .invalid(let at) = UTF8Validation.check(bytes[...], isComplete: true) { offset = at }

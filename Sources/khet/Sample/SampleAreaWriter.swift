@@ -129,21 +129,26 @@ struct SampleAreaWriter {
     @discardableResult
     func write(to folder: URL) throws -> [URL] {
         try SampleFileSystem.createFolder(folder)
-        var files: [(name: String, text: String)] = [(SampleAreaWriter.schoolsFileName, schoolsCSV())]
+        typealias Producer = (_ write: ([UInt8]) throws -> Void) throws -> Void
+        func text(_ make: @escaping () -> String) -> Producer { { write in try write(Array(make().utf8)) } }
+        var files: [(name: String, produce: Producer)] = [(SampleAreaWriter.schoolsFileName, text(schoolsCSV))]
         for snapshot in area.snapshots {
-            files.append((SampleAreaWriter.pupilsFileName(for: snapshot.date), pupilsCSV(snapshot)))
+            files.append((SampleAreaWriter.pupilsFileName(for: snapshot.date), text { pupilsCSV(snapshot) }))
         }
-        files.append((SampleAreaWriter.poorFileName, needsCSV(needs.poorPupils)))
-        files.append((SampleAreaWriter.boardersFileName, needsCSV(needs.boarders)))
+        files.append((SampleAreaWriter.poorFileName, text { needsCSV(needs.poorPupils) }))
+        files.append((SampleAreaWriter.boardersFileName, text { needsCSV(needs.boarders) }))
         if let latest = recordsSnapshot {
-            files.append((SamplePupilRecords.fileName(for: latest.date), pupilRecordsCSV(latest)))
+            // The largest file by far (a national sample has six million rows): streamed to disk.
+            let records = SamplePupilRecords(schools: area.schools, snapshot: latest, needs: needs, seed: seed)
+            files.append((SamplePupilRecords.fileName(for: latest.date), { write in try records.write(write) }))
         }
-        files.append((SampleActionPlan.fileName(fiscalYear: fiscalYear), SampleActionPlan(seed: seed, fiscalYear: fiscalYear).xml()))
-        files.append((SampleAreaWriter.batchFileName, batchTOML()))
+        let actionPlan = SampleActionPlan(seed: seed, fiscalYear: fiscalYear)
+        files.append((SampleActionPlan.fileName(fiscalYear: fiscalYear), text(actionPlan.xml)))
+        files.append((SampleAreaWriter.batchFileName, text(batchTOML)))
         var written: [URL] = []
         for file in files {
             let url = folder.appendingPathComponent(file.name)
-            try SampleFileSystem.writeAtomically(Data(file.text.utf8), to: url)
+            try SampleFileSystem.writeAtomically(to: url, file.produce)
             written.append(url)
         }
         return written

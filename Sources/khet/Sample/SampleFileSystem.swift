@@ -29,13 +29,29 @@ enum SampleFileSystem {
     /// Writes under a temporary name in the same folder, then renames: readers see the old file
     /// or the new one, never half of one.
     static func writeAtomically(_ data: Data, to url: URL) throws {
+        try writeAtomically(to: url) { write in try write([UInt8](data)) }
+    }
+
+    /// As `writeAtomically(_:to:)`, with the content handed over piece by piece by `produce`, so
+    /// a large file never has to be in memory whole.
+    static func writeAtomically(to url: URL, _ produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw SampleWriteError(path: url.path, reason: String(cString: strerror(errno)))
+        }
         do {
-            try writeAll(data, to: temporary.path)
-        } catch let error as SampleWriteError {
+            try produce { bytes in try writeAll(bytes, to: descriptor, path: url.path) }
+        } catch {
+            close(descriptor)
             unlink(temporary.path)
-            throw SampleWriteError(path: url.path, reason: error.reason)
+            throw error
+        }
+        guard close(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw SampleWriteError(path: url.path, reason: reason)
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -44,13 +60,9 @@ enum SampleFileSystem {
         }
     }
 
-    private static func writeAll(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else {
-            throw SampleWriteError(path: path, reason: String(cString: strerror(errno)))
-        }
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
         var failure: Int32 = 0
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
@@ -63,7 +75,6 @@ enum SampleFileSystem {
                 offset += written
             }
         }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
         guard failure == 0 else {
             throw SampleWriteError(path: path, reason: String(cString: strerror(failure)))
         }

@@ -21,33 +21,79 @@ struct SamplePupilRecords {
 
     static func fileName(for date: ThaiDate) -> String { "pupils-\(date.isoBE)-records.csv" }
 
+    /// The whole file as text; `write(_:)` streams it instead.
     func csv() -> String {
+        var bytes: [UInt8] = []
+        write { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Hands the file to `emit` in pieces of about a megabyte, so a national file (six million
+    /// rows) is written with flat memory. Rows are built from bytes: at that size, a String per
+    /// field costs more than everything else.
+    func write(_ emit: ([UInt8]) throws -> Void) rethrows {
         var rng = SeededGenerator(seed: seed ^ SamplePupilRecords.streamSalt)
-        var text = SamplePupilRecords.header.joined(separator: ",") + "\n"
-        text.reserveCapacity(snapshot.totalPupils * 56 + 1024)
+        let flushAt = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(flushAt + 256)
+        buffer += Array((SamplePupilRecords.header.joined(separator: ",") + "\n").utf8)
+        let gradeCodes = Grade.allCases.map { Array($0.thaiCode.utf8) }
+        let male = Array("ชาย".utf8), female = Array("หญิง".utf8)
         var sequence = 1
         for school in schools.sorted(by: { $0.code < $1.code }) {
+            let code = Array(school.code.utf8)
             let counts = snapshot.counts(for: school.code)
             let poorCounts = needs.poorPupils[school.code] ?? GradeCounts()
             let boarderCounts = needs.boarders[school.code] ?? GradeCounts()
             // About one school in twenty-five with อ.1 has a child or two who are not 4 yet.
             let tooYoung = counts[.k1] > 0 && rng.chance(perMille: 40) ? rng.int(in: 1...2) : 0
-            for grade in Grade.allCases {
+            for (gradeIndex, grade) in Grade.allCases.enumerated() {
                 let pupils = counts[grade] + (grade == .k1 ? tooYoung : 0)
                 for pupil in 0..<pupils {
                     let age = grade == .k1 && pupil >= counts[grade] ? 3 : 4 + grade.rawValue
-                    let poor = pupil < poorCounts[grade]
-                    let boarder = pupil < boarderCounts[grade]
-                    let fields = [school.code, SamplePupilRecords.nationalID(sequence: sequence), grade.thaiCode,
-                                  rng.chance(perMille: 500) ? "ชาย" : "หญิง", birthDate(age: age, using: &rng),
-                                  poor ? "1" : "0", boarder ? "1" : "0"]
-                    text += fields.joined(separator: ",")
-                    text += "\n"
+                    buffer += code
+                    buffer.append(0x2C)
+                    SamplePupilRecords.appendNationalID(sequence: sequence, to: &buffer)
+                    buffer.append(0x2C)
+                    buffer += gradeCodes[gradeIndex]
+                    buffer.append(0x2C)
+                    buffer += rng.chance(perMille: 500) ? male : female
+                    buffer.append(0x2C)
+                    appendBirthDate(age: age, using: &rng, to: &buffer)
+                    buffer.append(0x2C)
+                    buffer.append(pupil < poorCounts[grade] ? 0x31 : 0x30)
+                    buffer.append(0x2C)
+                    buffer.append(pupil < boarderCounts[grade] ? 0x31 : 0x30)
+                    buffer.append(0x0A)
                     sequence += 1
+                    if buffer.count >= flushAt {
+                        try emit(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
                 }
             }
         }
-        return text
+        if !buffer.isEmpty { try emit(buffer) }
+    }
+
+    /// `nationalID(sequence:)` as bytes, without the Strings.
+    private static func appendNationalID(sequence: Int, to buffer: inout [UInt8]) {
+        var digits = [Int](repeating: 0, count: 12)
+        digits[0] = 1; digits[1] = 9; digits[2] = 9
+        var rest = sequence
+        var position = 11
+        while rest > 0 && position >= 3 {
+            digits[position] = rest % 10
+            rest /= 10
+            position -= 1
+        }
+        if rest > 0 {
+            // Past nine digits the String form is longer; keep its exact bytes.
+            buffer += Array(nationalID(sequence: sequence).utf8)
+            return
+        }
+        for digit in digits { buffer.append(UInt8(0x30 + digit)) }
+        buffer.append(UInt8(0x30 + NationalID.checkDigit(of: digits)))
     }
 
     /// `1 99 <nine-digit number> <check digit>`.
@@ -59,12 +105,16 @@ struct SamplePupilRecords {
     }
 
     /// A birth date (dd/mm/yyyy, BE) that makes the pupil exactly `age` on the snapshot date.
-    private func birthDate(age: Int, using rng: inout SeededGenerator) -> String {
+    private func appendBirthDate(age: Int, using rng: inout SeededGenerator, to buffer: inout [UInt8]) {
         let month = rng.int(in: 1...12)
         let day = rng.int(in: 1...28)
         let afterSnapshotDay = (month, day) > (snapshot.date.month, snapshot.date.day)
         let year = snapshot.date.year - age - (afterSnapshotDay ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(two(day))/\(two(month))/\(year)"
+        func two(_ value: Int) { buffer.append(UInt8(0x30 + value / 10)); buffer.append(UInt8(0x30 + value % 10)) }
+        two(day)
+        buffer.append(0x2F)
+        two(month)
+        buffer.append(0x2F)
+        buffer += Array(String(year).utf8)
     }
 }
