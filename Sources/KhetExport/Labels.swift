@@ -45,6 +45,13 @@ struct Labels {
 
     var summarySheet: String { pick("สรุป", "Summary") }
     var districtSheet: String { pick("รายอำเภอ", "Districts") }
+    var areaCode: String { pick("รหัสเขต", "Area code") }
+    var areaName: String { pick("สำนักงานเขตพื้นที่", "Area office") }
+    var nationalTotal: String { pick("รวมทั้งประเทศ", "National total") }
+
+    func nationalTitle(_ year: FiscalYear) -> String {
+        pick("สรุปการจัดสรรรายเขตพื้นที่การศึกษา ปีงบประมาณ \(year.year)", "Allocation by area office, fiscal year \(year.year)")
+    }
     var envelopeSheet: String { pick("กรอบวงเงิน", "Envelope") }
     var schoolCount: String { pick("จำนวนโรงเรียน", "Schools") }
     var level: String { pick("ระดับ", "Level") }

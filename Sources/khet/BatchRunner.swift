@@ -50,7 +50,7 @@ struct BatchRunner {
 
     func run() throws -> Outcome {
         let manifest = data.manifest
-        try checkOutputFolder(manifest.output)
+        try OutputFolder.check(manifest.output)
         let calculation = try calculate()
         let (framework, allocation, diagnostics) = (calculation.framework, calculation.allocation, calculation.diagnostics)
 
@@ -59,7 +59,7 @@ struct BatchRunner {
             snapshots: data.snapshots, allocation: allocation, diagnostics: diagnostics,
             batchDate: manifest.batchDate, language: manifest.language)
         var noticeCount = 0
-        let written = try writeAtomically(into: manifest.output) { folder in
+        let written = try OutputFolder.write(into: manifest.output) { folder in
             var outputs = [try AreaWorkbook(report: report).write(into: folder)]
             if let evaluation = calculation.evaluation {
                 outputs.append(try EvaluationWorkbook(area: manifest.area, fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate,
@@ -130,62 +130,5 @@ struct BatchRunner {
             record.outputs.append(OutputManifest.Entry(role: "notice", path: notice.path, sha256: notice.sha256, bytes: notice.bytes))
         }
         try record.write(to: folder.appendingPathComponent("manifest.json"))
-    }
-
-    /// The output folder is replaced as a whole, so it must be one Khet wrote (it has Khet's
-    /// manifest.json) or be empty or new: a mistyped `output` must never delete someone's folder.
-    private func checkOutputFolder(_ destination: URL) throws {
-        let files = FileManager.default
-        var isFolder: ObjCBool = false
-        guard files.fileExists(atPath: destination.path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else {
-            throw Failure.output("the output \(destination.path) is a file, not a folder; choose another output")
-        }
-        let contents = (try? files.contentsOfDirectory(atPath: destination.path)) ?? []
-        if contents.isEmpty { return }
-        let manifest = destination.appendingPathComponent("manifest.json")
-        if let data = files.contents(atPath: manifest.path),
-           let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], json["tool"] as? String == "khet" {
-            return
-        }
-        throw Failure.output("the output folder \(destination.path) already holds files that Khet did not write; "
-                             + "Khet replaces its output folder as a whole, so choose a new or empty folder")
-    }
-
-    /// Runs `body` against an empty staging folder next to `destination`, then swaps it in.
-    private func writeAtomically(into destination: URL, _ body: (URL) throws -> [String]) throws -> [URL] {
-        let files = FileManager.default
-        let parent = destination.deletingLastPathComponent()
-        do {
-            try files.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw Failure.output("cannot create \(parent.path): \(error.localizedDescription)")
-        }
-        let token = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).khet-new-\(token)")
-        let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).khet-old-\(token)")
-        do {
-            try files.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw Failure.output("cannot write in \(parent.path): \(error.localizedDescription)")
-        }
-        do {
-            let names = try body(staging)
-            if files.fileExists(atPath: destination.path) {
-                try files.moveItem(at: destination, to: previous)
-            }
-            do {
-                try files.moveItem(at: staging, to: destination)
-            } catch {
-                if files.fileExists(atPath: previous.path) { try? files.moveItem(at: previous, to: destination) }
-                throw error
-            }
-            try? files.removeItem(at: previous)
-            return names.map { destination.appendingPathComponent($0) }
-        } catch {
-            try? files.removeItem(at: staging)
-            if let failure = error as? Failure { throw failure }
-            throw Failure.output("writing the outputs failed, nothing was changed in \(destination.path): \(error)")
-        }
     }
 }

@@ -18,7 +18,11 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: "With a national batch (one listing `areas`), also write every area's school notices.")
+    var notices = false
+
     func run() throws {
+        if NationalManifest.isNational(path: batch) { return try runNational() }
         let read = BatchManifestReader().read(path: batch, outputOverride: output)
         guard let manifest = read.manifest else {
             DiagnosticPrinter().print(read.diagnostics)
@@ -64,5 +68,55 @@ struct RunCommand: ParsableCommand {
         let current = FileManager.default.currentDirectoryPath
         let path = url.standardizedFileURL.path
         return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
+    }
+
+    /// A national batch: every area batch it lists, then one workbook per area and the summary.
+    private func runNational() throws {
+        let printer = DiagnosticPrinter(showNotes: !quiet)
+        let read = NationalManifestReader().read(path: batch, outputOverride: output)
+        guard let manifest = read.manifest else {
+            printer.print(read.diagnostics)
+            throw ExitCode.forErrors(in: read.diagnostics)
+        }
+        var diagnostics = read.diagnostics
+        var areas: [BatchData] = []
+        var codes: Set<String> = []
+        for areaBatch in manifest.areaBatches {
+            let area = BatchManifestReader().read(path: areaBatch.displayName, outputOverride: manifest.output.path)
+            diagnostics += area.diagnostics
+            guard let areaManifest = area.manifest else { continue }
+            if areaManifest.fiscalYear != manifest.fiscalYear {
+                diagnostics.append(Diagnostic(.error, code: "NAT002", file: areaBatch.displayName,
+                                              message: "the area's fiscal year \(areaManifest.fiscalYear.year) is not the national batch's \(manifest.fiscalYear.year)"))
+            }
+            if !codes.insert(areaManifest.area.code).inserted {
+                diagnostics.append(Diagnostic(.error, code: "NAT003", file: areaBatch.displayName,
+                                              message: "area code \(areaManifest.area.code) is listed twice"))
+            }
+            let data = BatchData.importing(areaManifest)
+            diagnostics += data.diagnostics
+            areas.append(data)
+        }
+        let files = areas.reduce(1) { $0 + $1.fileCount + 1 }
+        guard !diagnostics.hasErrors else {
+            printer.print(quiet ? diagnostics.errors : diagnostics)
+            writeError("khet: nothing written: " + printer.summary(diagnostics, files: files))
+            throw ExitCode.forErrors(in: diagnostics)
+        }
+        do {
+            let outcome = try NationalRunner(manifest: manifest, areas: areas).run(withNotices: notices)
+            let all = read.diagnostics + outcome.diagnostics
+            if !quiet { printer.print(all) }
+            if !quiet && !all.isEmpty { writeError(printer.summary(all, files: files)) }
+            print("Wrote \(areas.count) areas, fiscal year \(manifest.fiscalYear.year):")
+            for url in outcome.written { print("  \(displayPath(url))") }
+        } catch BatchRunner.Failure.calculation(let problems) {
+            printer.print(quiet ? problems.errors : problems)
+            writeError("khet: nothing written: " + printer.summary(problems, files: files))
+            throw ExitCode.badData
+        } catch BatchRunner.Failure.output(let message) {
+            writeError("khet: \(message)")
+            throw ExitCode.failure
+        }
     }
 }
