@@ -1,6 +1,6 @@
 /// An exact decimal number: `units / 10^scale`, e.g. `FixedDecimal(units: 123450, scale: 2)` is 1234.50.
 ///
-/// Money stays integral until the very last moment; the only conversion to `Double` happens at the
+/// Values stay integral until the very last moment; the only conversion to `Double` happens at the
 /// C boundary, through the decimal text, so the cell holds the double nearest to the exact value
 /// (the same one Excel would store if the number were typed in).
 ///
