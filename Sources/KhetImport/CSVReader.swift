@@ -39,6 +39,7 @@ public final class CSVReader {
                 hint: exists ? "check its permissions" : "check the path in the batch file"))
         }
         input = DecodingByteStream(source: FileByteSource(handle: handle))
+        totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 
     /// Reads `bytes` already in memory, as if they were a file called `displayName`.
@@ -46,6 +47,11 @@ public final class CSVReader {
         self.displayName = displayName
         input = DecodingByteStream(source: MemoryByteSource(bytes))
     }
+
+    /// Bytes of the file read so far, for a progress display.
+    public var bytesRead: Int { input.bytesRead }
+    /// The file's size in bytes, when it is a file; 0 for bytes in memory.
+    public private(set) var totalBytes = 0
 
     /// The encoding the file is read in; nil while everything read so far is plain ASCII.
     public var encoding: TextEncoding? { input.encoding }

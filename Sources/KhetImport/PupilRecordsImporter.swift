@@ -62,12 +62,17 @@ public struct PupilRecordsImporter {
 
     /// `schools`, when given, are the batch's schools by code: rows of other schools are errors,
     /// and boarders in a school not marked as boarding are pointed out.
+    /// `progress`, when given, hears how far the file has been read every few thousand rows.
     public func read(path: String, displayName: String, date: ThaiDate,
-                     schools: [String: School]? = nil) throws -> Result {
-        try read(from: CSVReader(path: path, displayName: displayName), date: date, schools: schools)
+                     schools: [String: School]? = nil, progress: ((ImportProgress) -> Void)? = nil) throws -> Result {
+        try read(from: CSVReader(path: path, displayName: displayName), date: date, schools: schools, progress: progress)
     }
 
-    public func read(from reader: CSVReader, date: ThaiDate, schools: [String: School]? = nil) throws -> Result {
+    /// Rows between two progress reports: often enough for a display, rare enough to cost nothing.
+    public var progressInterval = 1 << 16
+
+    public func read(from reader: CSVReader, date: ThaiDate, schools: [String: School]? = nil,
+                     progress: ((ImportProgress) -> Void)? = nil) throws -> Result {
         let file = reader.displayName
         var tally = PupilTally(date: date)
         var headerDiagnostics: [Diagnostic] = []
@@ -79,11 +84,21 @@ public struct PupilRecordsImporter {
 
         var limiter = DiagnosticLimiter(file: file)
         let columns = PupilRow.Columns(header)
+        var rowsSinceReport = 0
         while let row = try reader.next() {
+            if let progress {
+                rowsSinceReport += 1
+                if rowsSinceReport >= progressInterval {
+                    rowsSinceReport = 0
+                    progress(ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes,
+                                            rows: tally.statistics.rows))
+                }
+            }
             if row.isBlank { continue }
             PupilRow(row: row, header: header, columns: columns, file: file, date: date, schools: schools)
                 .record(into: &tally, diagnostics: &limiter)
         }
+        progress?(ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.totalBytes, rows: tally.statistics.rows))
         var diagnostics = headerDiagnostics + limiter.finish()
         diagnostics += tally.summary(file: file, headerLine: header.record.line, schools: schools)
         if let note = reader.formatNote() { diagnostics.append(note) }

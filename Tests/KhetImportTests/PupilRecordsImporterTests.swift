@@ -224,4 +224,19 @@ final class PupilRecordsImporterTests: XCTestCase {
         XCTAssertGreaterThan(records.poorPupils.values.reduce(0) { $0 + $1.total }, 1000)
         XCTAssertGreaterThan(records.boarders.values.reduce(0) { $0 + $1.total }, 100)
     }
+
+    /// A long file reports its progress as it goes, ending with the whole file read.
+    func testReportsProgressUpToTheWholeFile() throws {
+        let path = Repository.path("samples/tak2/pupils-2568-06-10-records.csv")
+        var reports: [ImportProgress] = []
+        var importer = PupilRecordsImporter()
+        importer.progressInterval = 4096
+        let result = try importer.read(path: path, displayName: "records.csv", date: XCTUnwrap(date),
+                                       progress: { reports.append($0) })
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        XCTAssertGreaterThan(reports.count, 1, "the sample has more rows than one report interval")
+        XCTAssertEqual(reports.last, ImportProgress(bytesRead: size, totalBytes: size, rows: result.statistics.rows))
+        XCTAssertEqual(reports.map(\.rows), reports.map(\.rows).sorted())
+        XCTAssertTrue(reports.dropLast().allSatisfy { $0.bytesRead < size && $0.rows > 0 })
+    }
 }

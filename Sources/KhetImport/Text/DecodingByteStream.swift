@@ -16,6 +16,9 @@ final class DecodingByteStream {
     private var started = false
     private(set) var atEnd = false
 
+    /// Bytes taken from the source so far (before any transcoding), for progress.
+    private(set) var bytesRead = 0
+
     init(source: ByteSource) { self.source = source }
 
     /// In Windows-874 every byte is one character; in the UTF-8 the parser sees, only lead bytes.
@@ -25,11 +28,15 @@ final class DecodingByteStream {
     func next(upTo count: Int) throws -> [UInt8] {
         guard !atEnd else { return [] }
         var raw = try source.read(upTo: count)
+        bytesRead += raw.count
         if !started {
             started = true
             raw = stripByteOrderMark(raw)
             // Only a mark was read (or the first chunk was all BOM); go on with the next chunk.
-            if raw.isEmpty && hadByteOrderMark { raw = try source.read(upTo: count) }
+            if raw.isEmpty && hadByteOrderMark {
+                raw = try source.read(upTo: count)
+                bytesRead += raw.count
+            }
         }
         if raw.isEmpty {
             atEnd = true
