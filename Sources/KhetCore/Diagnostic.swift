@@ -51,9 +51,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The one-line form compilers use: `schools.csv:12:3: error: … [CSV002]`.
     public var description: String { line(in: .english) }
 
+    /// The message in `language`; English where no Thai text exists.
+    public func message(in language: Language) -> String {
+        language == .thai ? (thaiMessage ?? message) : message
+    }
+
     /// The one-line form with the message in `language`; English where no Thai text exists.
     public func line(in language: Language) -> String {
-        let text = language == .thai ? (thaiMessage ?? message) : message
+        let text = message(in: language)
         var result = "\(location): \(severity.rawValue): \(text) [\(code)]"
         if let hint { result += " (\(hint))" }
         return result

@@ -23,7 +23,9 @@ struct DiagnosticsSheet {
                             text: labels.noWarnings, format: WorkbookStyle.text)
         }
         for diagnostic in shown {
-            let height = max(WorkbookStyle.wrappedRowHeight(clusters: diagnostic.message.count, width: Self.messageWidth),
+            // The Thai workbook shows the Thai message the importers give; English where there is none.
+            let message = diagnostic.message(in: labels.language)
+            let height = max(WorkbookStyle.wrappedRowHeight(clusters: message.count, width: Self.messageWidth),
                              WorkbookStyle.wrappedRowHeight(clusters: diagnostic.hint?.count ?? 0, width: Self.hintWidth))
             try sheet.setRowHeight(height, row: row)
             try sheet.write(labels.severity(diagnostic.severity), row: row, column: 0, format: WorkbookStyle.wrapped)
@@ -33,7 +35,7 @@ struct DiagnosticsSheet {
             else { try sheet.writeBlank(row: row, column: 3, format: WorkbookStyle.count) }
             if diagnostic.column > 0 { try sheet.write(diagnostic.column, row: row, column: 4, format: WorkbookStyle.count) }
             else { try sheet.writeBlank(row: row, column: 4, format: WorkbookStyle.count) }
-            try sheet.write(diagnostic.message, row: row, column: 5, format: WorkbookStyle.wrapped)
+            try sheet.write(message, row: row, column: 5, format: WorkbookStyle.wrapped)
             try sheet.write(diagnostic.hint ?? "", row: row, column: 6, format: WorkbookStyle.wrapped)
             row += 1
         }

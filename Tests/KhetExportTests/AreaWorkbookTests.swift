@@ -30,7 +30,8 @@ final class AreaWorkbookTests: XCTestCase {
         let allocation = AreaAllocator(framework: framework).allocate(AllocationInputs(
             fiscalYear: FiscalYear(2568), schools: schools, snapshots: snapshots,
             poorPupils: ["1063000001": GradeCounts([.p5: 19])]))
-        let warning = Diagnostic(.warning, code: "CSV011", file: "schools.csv", line: 1, column: 5, message: "unknown column 'x' is ignored")
+        let warning = Diagnostic(.warning, code: "CSV011", file: "schools.csv", line: 1, column: 5, message: "unknown column 'x' is ignored",
+                                 thaiMessage: "ไม่รู้จักคอลัมน์ 'x' จึงข้ามไป")
         return AreaAllocationReport(
             area: Area(code: "6302", name: "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2", shortName: "สพป.ตาก เขต 2"),
             fiscalYear: FiscalYear(2568), framework: framework, schools: schools, snapshots: snapshots,
@@ -125,6 +126,10 @@ final class AreaWorkbookTests: XCTestCase {
         XCTAssertEqual(diagnostics.cells["C5"]?.string, "schools.csv")
         XCTAssertEqual(diagnostics.cells["D5"]?.number, 1)
         XCTAssertEqual(diagnostics.cells["E5"]?.number, 5)
+        XCTAssertTrue(diagnostics.cells["F5"]?.string?.hasPrefix("ไม่รู้จักคอลัมน์") ?? false,
+                      "the Thai workbook gives the Thai message: \(diagnostics.cells["F5"]?.string ?? "")")
+        let english = try XCTUnwrap(write(try report(framework: "fy2565", language: .english)).0.sheet("Diagnostics"))
+        XCTAssertTrue(english.cells["F5"]?.string?.hasPrefix("unknown column") ?? false, english.cells["F5"]?.string ?? "")
     }
 
     func testProvisionalFrameworkPutsADraftBannerOnEverySheet() throws {
