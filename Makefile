@@ -16,7 +16,7 @@ help:
 	@echo "make run    build and run the sample batch ($(BATCH))"
 	@echo "make test   run the whole test suite"
 	@echo "make fuzz   build the readers' libFuzzer targets and run each for FUZZ_SECONDS (default 60)"
-	@echo "make bench  release build; import benchmark on a national-size sample (cached in .bench-cache/)"
+	@echo "make bench  release build; national benchmark table: import, batch, notices vs raw libxlsxwriter, vs a pandas baseline (data cached in .bench-cache/; knobs BENCH_* in benchmarks/bench.sh)"
 	@echo "make clean  remove build products and outputs"
 
 run: deps build
@@ -63,7 +63,9 @@ test-deps:
 	  || { echo "error: openpyxl is missing: run '$(PYTHON) -m pip install openpyxl' or 'apt-get install python3-openpyxl'" >&2; exit 1; }; }
 
 # Benchmarks are not part of `make test`: a release build and a national-size sample (about
-# 6 million pupil records, generated once into .bench-cache/). See benchmarks/bench.sh.
+# 6 million pupil records, generated once into .bench-cache/). The pandas baseline's packages
+# (pandas, XlsxWriter, numpy, openpyxl) are pip-installed by the bench only, when missing.
+# See benchmarks/bench.sh; a quick run: BENCH_SCHOOLS=3000 BENCH_AREAS=20 BENCH_NOTICE_AREAS=4 make bench
 bench: deps
 	@benchmarks/bench.sh
 

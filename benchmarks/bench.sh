@@ -1,76 +1,218 @@
 #!/usr/bin/env bash
-# `make bench`: builds khet in release mode, generates a national-size sample once (cached in
-# .bench-cache/, reused while the generator's options are the same) and measures the import of
-# its pupil-record file: MB/s, records/s and peak RSS, through `khet validate --import-only`
-# (the schools file is read too: the records name its schools).
+# `make bench`: builds khet in release mode, generates a national data set once (cached in
+# .bench-cache/, reused while its options are the same) and prints one table:
+#   - pupil-record import: MB/s, records/s, peak RSS (`khet validate --import-only`);
+#   - the whole national batch without notices: wall time, peak RSS;
+#   - school notices: workbooks/s on 1 core (taskset -c 0) and on 2 cores, for Khet and for raw
+#     libxlsxwriter writing the same cells (benchmarks/rawxlsx/), and their ratio;
+#   - the pandas + XlsxWriter baseline (benchmarks/baseline/) doing the same national allocation,
+#     its read of the records file alone, and Khet's speed and memory against it;
+# each with its target and PASS/MISS. The bench fails when the baseline's free-education totals
+# differ from Khet's, or when rawxlsx does not write the same cells as Khet's notices.
 #
-#   BENCH_SCHOOLS  schools in the sample (default 44000: about 6.3 million pupil records, OBEC's
-#                  national count; the sample's schools are larger than OBEC's 29,700 on average)
-#   BENCH_SEED     sample seed (default 2568)
-#   BENCH_RUNS     timed runs; the best is reported (default 3)
-#   BENCH_KHET     a khet binary to measure instead of building one (to compare before and after)
+#   BENCH_SCHOOLS        schools in the data set (default 44000: about 6.3 million pupil records,
+#                        OBEC's national count; the sample's schools are larger than OBEC's 29,700)
+#   BENCH_AREAS          areas the schools are split into (default 245)
+#   BENCH_NOTICE_AREAS   areas whose school notices are timed (default 12: about 2,000 notices at
+#                        the default size); rawxlsx writes the same notices
+#   BENCH_SEED           sample seed (default 2568)
+#   BENCH_RUNS           timed runs of each Khet measurement; the best is reported (default 3)
+#   BENCH_KHET           a khet binary to measure instead of building one (to compare before and after)
+#   BENCH_SKIP_BASELINE  1 to leave out the pandas baseline (it takes minutes at national size)
+#
+# Quick end-to-end check: BENCH_SCHOOLS=3000 BENCH_AREAS=20 BENCH_NOTICE_AREAS=4 make bench
+#
+# Wall-clock figures: the machine has 2 cores; numbers taken while others compile are noisy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SCHOOLS="${BENCH_SCHOOLS:-44000}"
+AREAS="${BENCH_AREAS:-245}"
+NOTICE_AREAS="${BENCH_NOTICE_AREAS:-12}"
 SEED="${BENCH_SEED:-2568}"
 RUNS="${BENCH_RUNS:-3}"
 SWIFT="${SWIFT:-swift}"
-CACHE=".bench-cache/sample-s${SCHOOLS}-seed${SEED}"
+PYTHON="${PYTHON:-python3}"
+ROOT="$(pwd)"
+CACHE="$ROOT/.bench-cache"
+SAMPLE="$CACHE/sample-s${SCHOOLS}-seed${SEED}"
+DATA="$CACHE/national-s${SCHOOLS}-a${AREAS}-n${NOTICE_AREAS}-seed${SEED}"
+WORK="$CACHE/work"
 
 if [ -n "${BENCH_KHET:-}" ]; then
   KHET="$BENCH_KHET"
 else
   echo "building khet (release)" >&2
   "$SWIFT" build -c release --product khet >&2
-  KHET="$(pwd)/.build/release/khet"
+  KHET="$ROOT/.build/release/khet"
 fi
 
-if [ ! -f "$CACHE/.complete" ]; then
-  echo "generating $SCHOOLS schools into $CACHE (once)" >&2
-  rm -rf "$CACHE"
-  mkdir -p "$CACHE"
-  start=$(date +%s.%N)
-  "$KHET" sample --schools "$SCHOOLS" --seed "$SEED" "$CACHE" >/dev/null
-  end=$(date +%s.%N)
-  echo "generated in $(echo "$end - $start" | bc) s" >&2
-  touch "$CACHE/.complete"
-fi
+# ---------------------------------------------------------------------------------------------
+# The khet commands, in one place. Until `khet sample --national` and `khet run --jobs/--timings`
+# on a national batch.toml are merged, the data set is a stand-in (benchmarks/national_standin.py
+# splits one big `khet sample` into areas and writes both the national layout, for the baseline,
+# and a list of area batches, `areas = [...]`, which Khet on this branch runs). When they land:
+#   generate_national: "$KHET" sample --national --areas "$AREAS" --schools "$SCHOOLS" --seed "$SEED" "$DATA"
+#   khet_batch:        "$KHET" run "$DATA/batch.toml" --jobs 2 -o "$1" -q
+#   khet_notices:      a batch.toml over the notice areas only, with --notices --jobs N
+# ---------------------------------------------------------------------------------------------
+generate_national() {
+  if [ ! -f "$SAMPLE/.complete" ]; then
+    echo "generating $SCHOOLS schools into $SAMPLE (once)" >&2
+    rm -rf "$SAMPLE"; mkdir -p "$SAMPLE"
+    "$KHET" sample --schools "$SCHOOLS" --seed "$SEED" "$SAMPLE" >/dev/null
+    touch "$SAMPLE/.complete"
+  fi
+  if [ ! -f "$DATA/.complete" ]; then
+    echo "splitting it into $AREAS areas in $DATA (once)" >&2
+    rm -rf "$DATA"
+    "$PYTHON" benchmarks/national_standin.py "$SAMPLE" "$DATA" "$AREAS" "$NOTICE_AREAS" >&2
+    touch "$DATA/.complete"
+  fi
+}
+# Khet's --jobs, once the national runner has it; without it Khet runs on one thread anyway.
+jobs_flag() { if "$KHET" run --help 2>/dev/null | grep -q -- '--jobs'; then echo "--jobs $1"; fi; }
+khet_import()      { "$KHET" validate --import-only "$DATA/bench-records.toml"; }
+khet_batch()       { "$KHET" run "$DATA/national-list.toml" $(jobs_flag 2) -o "$1" -q; }
+# Notices are timed as (run of the notice areas with --notices) − (the same run without): what
+# the notices add, on the same import and calculation. Counted from the files written.
+khet_notices_on()  { "$KHET" run "$DATA/notices-list.toml" --notices $(jobs_flag "$2") -o "$1" -q; }
+khet_notices_off() { "$KHET" run "$DATA/notices-list.toml" $(jobs_flag "$2") -o "$1" -q; }
+# Measured through /usr/bin/time and taskset, which run programs: `bash -c` runs the functions.
+export KHET DATA
+export -f jobs_flag khet_import khet_batch khet_notices_on khet_notices_off
+# ---------------------------------------------------------------------------------------------
 
-RECORDS=$(ls "$CACHE"/pupils-*-records.csv | head -1)
-RECORDS_NAME=$(basename "$RECORDS")
-RECORDS_DATE=${RECORDS_NAME#pupils-}
-RECORDS_DATE=${RECORDS_DATE%-records.csv}
+generate_national
+mkdir -p "$WORK"
 
 # A batch that takes its pupils from the records file only (plus the schools it names).
-sed -n '1,/^\[\[inputs.pupils\]\]/p' "$CACHE/batch.toml" | sed '$d' \
-  | grep -v '^poor\|^boarders\|^action_plan' > "$CACHE/bench-records.toml"
-cat >> "$CACHE/bench-records.toml" <<TOML
+RECORDS="$DATA/pupils-2568-06-10-records.csv"
+cat > "$DATA/bench-records.toml" <<TOML
+fiscal_year = 2568
+framework = "fy2568"
+date = "2568-07-15"
+output = "out"
+[area]
+code = "0000"
+name = "national records"
+short_name = "national"
+[inputs]
+schools = "bench-schools.csv"
 [[inputs.pupil_records]]
-date = "$RECORDS_DATE"
-file = "$RECORDS_NAME"
+date = "2568-06-10"
+file = "pupils-2568-06-10-records.csv"
 TOML
-
+cp "$SAMPLE/schools.csv" "$DATA/bench-schools.csv"
 BYTES=$(stat -c %s "$RECORDS")
 ROWS=$(( $(wc -l < "$RECORDS") - 1 ))
 
-best_wall=""; best_rss=""
-for run in $(seq 1 "$RUNS"); do
-  log=$(mktemp)
-  /usr/bin/time -v "$KHET" validate --import-only "$CACHE/bench-records.toml" >/dev/null 2>"$log" || {
-    echo "khet validate failed:" >&2; tail -20 "$log" >&2; exit 1; }
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
-  rm -f "$log"
-  if [ -z "$best_wall" ] || [ "$(echo "$wall < $best_wall" | bc)" = 1 ]; then best_wall=$wall; fi
-  if [ -z "$best_rss" ] || [ "$rss" -lt "$best_rss" ]; then best_rss=$rss; fi
-done
+# measure NAME RUNS OUTPUT command…: best wall (s) and lowest peak RSS (MB) of RUNS runs, into
+# NAME_wall and NAME_rss; OUTPUT (a folder, or "-") is removed before each run, untimed. The
+# command's output goes to $WORK/NAME.log.
+measure() {
+  local name=$1 runs=$2 output=$3; shift 3
+  local best_wall="" best_rss="" log="$WORK/$name.time"
+  for _ in $(seq 1 "$runs"); do
+    [ "$output" = - ] || rm -rf "$output"
+    /usr/bin/time -v -o "$log" "$@" >"$WORK/$name.log" 2>&1 || {
+      echo "bench: '$name' failed:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
+    local wall rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log")
+    rss=$(awk -F': ' '/Maximum resident set size/ { print int($2 / 1024) }' "$log")
+    if [ -z "$best_wall" ] || [ "$(echo "$wall < $best_wall" | bc)" = 1 ]; then best_wall=$wall; fi
+    if [ -z "$best_rss" ] || [ "$rss" -lt "$best_rss" ]; then best_rss=$rss; fi
+  done
+  printf -v "${name}_wall" '%s' "$best_wall"
+  printf -v "${name}_rss" '%s' "$best_rss"
+}
+calc() { printf "%.${2:-2}f" "$(echo "scale=6; $1" | bc -l)"; }
+ge() { [ "$(echo "$1 >= $2" | bc -l)" = 1 ]; }
+verdict() { if [ "$1" = 1 ]; then echo PASS; else echo MISS; fi; }
 
-printf '\n%-44s %14s\n' "Khet benchmark ($SCHOOLS schools, seed $SEED)" "value"
-printf '%-44s %14s\n' "--------------------------------------------" "--------------"
-printf '%-44s %14s\n' "pupil records: file" "$(echo "scale=1; $BYTES / 1000000" | bc) MB"
-printf '%-44s %14s\n' "pupil records: rows" "$ROWS"
-printf '%-44s %14s\n' "import (validate --import-only): best of $RUNS" "${best_wall} s"
-printf '%-44s %14s\n' "import: MB/s" "$(echo "scale=1; $BYTES / 1000000 / $best_wall" | bc)"
-printf '%-44s %14s\n' "import: records/s" "$(echo "$ROWS / $best_wall" | bc)"
-printf '%-44s %14s\n' "import: peak RSS" "$(( best_rss / 1024 )) MB"
+echo "timing the import" >&2
+measure import "$RUNS" - bash -c khet_import
+echo "timing the national batch" >&2
+measure batch "$RUNS" "$WORK/batch-out" bash -c 'khet_batch "$0"' "$WORK/batch-out"
+
+echo "timing the notices of $NOTICE_AREAS areas" >&2
+measure notices_on1 "$RUNS" "$WORK/notices-out" taskset -c 0 bash -c 'khet_notices_on "$0" 1' "$WORK/notices-out"
+NOTICES=$(find "$WORK/notices-out/areas" -path '*/schools/*.xlsx' | wc -l)
+measure notices_off1 "$RUNS" "$WORK/notices-off" taskset -c 0 bash -c 'khet_notices_off "$0" 1' "$WORK/notices-off"
+measure notices_on2 "$RUNS" "$WORK/notices-out" bash -c 'khet_notices_on "$0" 2' "$WORK/notices-out"
+measure notices_off2 "$RUNS" "$WORK/notices-off" bash -c 'khet_notices_off "$0" 2' "$WORK/notices-off"
+
+echo "dumping Khet's notices for rawxlsx and building it" >&2
+KHET_ID=$(sha1sum "$KHET" | cut -c1-12)
+DUMP="$DATA/notices-$KHET_ID.dump"
+if [ ! -f "$DUMP" ]; then
+  "$PYTHON" -c "import openpyxl" 2>/dev/null || "$PYTHON" -m pip install --quiet --disable-pip-version-check openpyxl >&2
+  "$PYTHON" benchmarks/rawxlsx/dump_notices.py "$DUMP.tmp" "$WORK/notices-out" >&2
+  mv "$DUMP.tmp" "$DUMP"
+fi
+cc -O2 -o "$WORK/rawxlsx" benchmarks/rawxlsx/rawxlsx.c -lxlsxwriter -lpthread
+raw_rate() {  # best workbooks/s of RUNS runs of rawxlsx -j $1
+  local best=0 rate
+  for _ in $(seq 1 "$RUNS"); do
+    rm -rf "$WORK/raw-out"
+    rate=$($2 "$WORK/rawxlsx" -j "$1" -o "$WORK/raw-out" "$DUMP" | awk '{ print $(NF-1) }')
+    if ge "$rate" "$best"; then best=$rate; fi
+  done
+  echo "$best"
+}
+raw1=$(raw_rate 1 "taskset -c 0")
+raw2=$(raw_rate 2 "")
+first_notice=$(find "$WORK/notices-out/areas" -path '*/schools/*.xlsx' | sort | head -1)
+same_cells=$("$PYTHON" benchmarks/rawxlsx/compare_notice.py "$first_notice" "$WORK/raw-out/$(basename "$first_notice")") || {
+  echo "bench: rawxlsx did not write the same cells as Khet:" >&2; echo "$same_cells" >&2; exit 1; }
+
+if [ "${BENCH_SKIP_BASELINE:-0}" != 1 ]; then
+  "$PYTHON" -c "import pandas, xlsxwriter, numpy, openpyxl" 2>/dev/null || {
+    echo "installing pandas, XlsxWriter, numpy, openpyxl for the baseline" >&2
+    "$PYTHON" -m pip install --quiet --disable-pip-version-check pandas XlsxWriter numpy openpyxl >&2; }
+  echo "timing the pandas baseline (once: it takes a while)" >&2
+  measure pandas_read 1 - "$PYTHON" benchmarks/baseline/allocate.py --read-only "$RECORDS"
+  measure baseline 1 "$WORK/baseline-out" "$PYTHON" benchmarks/baseline/allocate.py "$DATA" "$WORK/baseline-out" --totals "$WORK/baseline-totals.json"
+  totals=$("$PYTHON" benchmarks/baseline/compare_totals.py "$WORK/batch-out/national-summary-2568.xlsx" "$WORK/baseline-totals.json") || {
+    echo "bench: FAILED: the baseline's free-education totals differ from Khet's: $totals" >&2; exit 1; }
+fi
+
+# ---------------------------------------------------------------------------------------------
+row() { printf '%-52s %16s %14s %6s\n' "$@"; }
+line=$(printf '%.0s-' $(seq 1 91))
+echo
+echo "Khet benchmark: $SCHOOLS schools in $AREAS areas (seed $SEED), $ROWS pupil records ($(calc "$BYTES / 1000000" 1) MB); best of $RUNS"
+echo "$line"
+row "measure" "value" "target" ""
+echo "$line"
+mbs=$(calc "$BYTES / 1000000 / $import_wall" 1)
+row "import: MB/s" "$mbs" ">= 300" "$(verdict "$(ge "$mbs" 300 && [ "$import_rss" -lt 300 ] && echo 1)")"
+row "import: records/s" "$(calc "$ROWS / $import_wall" 0)" "" ""
+row "import: peak RSS" "$import_rss MB" "< 300 MB" "$(verdict "$([ "$import_rss" -lt 300 ] && echo 1)")"
+row "national batch, no notices: wall" "$batch_wall s" "< 10 s" "$(verdict "$(ge 10 "$batch_wall" && echo 1)")"
+row "national batch, no notices: peak RSS" "$batch_rss MB" "" ""
+k1=$(calc "$NOTICES / ($notices_on1_wall - $notices_off1_wall)" 1)
+k2=$(calc "$NOTICES / ($notices_on2_wall - $notices_off2_wall)" 1)
+row "notices ($NOTICES, $NOTICE_AREAS areas), Khet 1 core" "$k1 wb/s" "" ""
+row "notices, raw libxlsxwriter 1 core" "$raw1 wb/s" "" ""
+row "notices, Khet / raw, 1 core" "$(calc "100 * $k1 / $raw1" 0) %" "" ""
+row "notices, Khet 2 cores$([ -z "$(jobs_flag 2)" ] && echo ' (no --jobs yet)')" "$k2 wb/s" "" ""
+row "notices, raw libxlsxwriter 2 cores (-j 2)" "$raw2 wb/s" "" ""
+ratio2=$(calc "100 * $k2 / $raw2" 0)
+row "notices, Khet / raw, 2 cores" "$ratio2 %" ">= 80 %" "$(verdict "$(ge "$ratio2" 80 && echo 1)")"
+if [ "${BENCH_SKIP_BASELINE:-0}" != 1 ]; then
+  row "baseline pandas read of the records: MB/s" "$(calc "$BYTES / 1000000 / $pandas_read_wall" 1)" "(~50)" ""
+  row "baseline pandas read of the records: peak RSS" "$pandas_read_rss MB" "(~1400 MB)" ""
+  row "baseline whole batch (pandas + XlsxWriter): wall" "$baseline_wall s" "" ""
+  row "baseline whole batch: peak RSS" "$baseline_rss MB" "" ""
+  speed=$(calc "$baseline_wall / $batch_wall" 1)
+  memory=$(calc "$batch_rss / $baseline_rss" 3)
+  # ≤ 1/5 of the baseline's peak memory.
+  row "Khet vs baseline: speed (baseline / Khet wall)" "${speed}x" ">= 5x" "$(verdict "$(ge "$speed" 5 && echo 1)")"
+  row "Khet vs baseline: peak memory (Khet / baseline)" "$memory" "<= 0.2" "$(verdict "$(ge 0.2 "$memory" && echo 1)")"
+  row "free-education totals, Khet vs baseline" "agree" "agree" "PASS"
+fi
+echo "$line"
+echo "rawxlsx check: $same_cells ($(basename "$first_notice"))"
+[ "${BENCH_SKIP_BASELINE:-0}" != 1 ] && echo "baseline check: $totals"
+echo "notices: Khet's rate is $NOTICES / (run with --notices − run without), same areas; raw: write time only"
