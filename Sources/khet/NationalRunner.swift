@@ -44,6 +44,7 @@ struct NationalRunner {
     func run(withNotices: Bool) throws -> Outcome {
         try OutputFolder.check(output)
         var diagnostics: [Diagnostic] = []
+        defer { progress?.finish() }
         let written = try OutputFolder.write(into: output) { folder in
             let begin = ProgressDisplay.monotonicSeconds()
             let results = try writeAreas(into: folder, withNotices: withNotices)
