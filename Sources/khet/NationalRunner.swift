@@ -36,6 +36,8 @@ struct NationalRunner {
     private struct AreaResult {
         var row: NationalSummaryWorkbook.AreaRow?
         var outputs: [URL] = []
+        /// The outputs' manifest entries, hashed by the worker that wrote them.
+        var entries: [OutputManifest.Entry] = []
         var diagnostics: [Diagnostic] = []
         var programmes: [Programme] = []
         var isDraft = false
@@ -61,7 +63,8 @@ struct NationalRunner {
                     rows: results.compactMap(\.row)).write(into: folder)
             }
             try measure("manifest") {
-                try writeManifest(into: folder, outputs: [summary] + results.flatMap(\.outputs), inputs: fingerprints.wait())
+                try writeManifest(into: folder, summary: summary, areaOutputs: results.flatMap(\.entries),
+                                  inputs: fingerprints.wait())
             }
             return [summary.lastPathComponent, "areas", "manifest.json"]
         }
@@ -141,6 +144,14 @@ struct NationalRunner {
                 result.outputs.append(try DistributionList(report: report, notices: notices).write(into: areaFolder))
             }
         }
+        let prefix = folder.standardizedFileURL.path + "/"
+        result.entries = try measure("fingerprint outputs", items: result.outputs.count, unit: "files") {
+            try result.outputs.map { output in
+                let path = output.standardizedFileURL.path
+                let shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : output.lastPathComponent
+                return try OutputManifest.entry(role: "workbook", file: output, shownAs: shown)
+            }
+        }
         return result
     }
 
@@ -149,17 +160,13 @@ struct NationalRunner {
         return try timings.measure(stage, items: items, unit: unit, body)
     }
 
-    private func writeManifest(into folder: URL, outputs: [URL], inputs: [OutputManifest.Entry]) throws {
+    private func writeManifest(into folder: URL, summary: URL, areaOutputs: [OutputManifest.Entry],
+                               inputs: [OutputManifest.Entry]) throws {
         var record = OutputManifest(version: Khet.version, area: "national", fiscalYear: fiscalYear.year,
                                     batchDate: batchDate.isoBE, framework: "per area", frameworkStatus: "per area")
         record.inputs = inputs
-        let prefix = folder.standardizedFileURL.path + "/"
-        for output in outputs {
-            let path = output.standardizedFileURL.path
-            let shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : output.lastPathComponent
-            record.outputs.append(try OutputManifest.entry(role: output.lastPathComponent.hasPrefix("national") ? "summary" : "workbook",
-                                                           file: output, shownAs: shown))
-        }
+        record.outputs = [try OutputManifest.entry(role: "summary", file: summary, shownAs: summary.lastPathComponent)]
+            + areaOutputs
         try record.write(to: folder.appendingPathComponent("manifest.json"))
     }
 }
