@@ -64,6 +64,8 @@ let package = Package(
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "KhetTestSupport"]),
         .testTarget(name: "KhetExportTests", dependencies: ["KhetExport", "KhetImport", "KhetTestSupport"]),
         .testTarget(name: "KhetEndToEndTests", dependencies: ["KhetTestSupport", "KhetCore"]),
+        // Unit tests of the executable's own types (the progress display's text).
+        .testTarget(name: "KhetCommandTests", dependencies: ["khet", "KhetImport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -34,6 +34,14 @@ struct RoundSheet {
         let itemNames = Dictionary(programme.items.map { ($0.id, labels.shortName($0)) },
                                    uniquingKeysWith: { first, _ in first })
         let describer = LineDescription(language: language, snapshotDate: round.snapshotDate)
+        // Set before the rows, so the worksheet does not measure the thousands of cells of these columns.
+        try sheet.setColumnWidth(13, columns: 0...0)
+        try sheet.setColumnWidth(8, columns: 3...3)
+        if isAdvance { try sheet.setColumnWidth(11, columns: 4...5) }
+        try sheet.setColumnWidth(12, columns: fundedColumn...fundedColumn)
+        try sheet.setColumnWidth(13, columns: rateColumn...rateColumn)
+        try sheet.setColumnWidth(15, columns: amountColumn...amountColumn)
+        try sheet.setColumnWidth(isAdvance ? 64 : 24, columns: noteColumn...noteColumn)
         let firstDataRow = headerRow + 1
         var row = firstDataRow
         var total = Money.zero
@@ -79,13 +87,6 @@ struct RoundSheet {
         try sheet.freezePanes(row: firstDataRow, column: 2)
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastDataRow, headerRow),
                                        lastColumn: noteColumn))
-        try sheet.setColumnWidth(13, columns: 0...0)
-        try sheet.setColumnWidth(8, columns: 3...3)
-        if isAdvance { try sheet.setColumnWidth(11, columns: 4...5) }
-        try sheet.setColumnWidth(12, columns: fundedColumn...fundedColumn)
-        try sheet.setColumnWidth(13, columns: rateColumn...rateColumn)
-        try sheet.setColumnWidth(15, columns: amountColumn...amountColumn)
-        try sheet.setColumnWidth(isAdvance ? 64 : 24, columns: noteColumn...noteColumn)
         sheet.fitColumnsToContent(minimum: 8, maximum: 36)
     }
 }

@@ -1,7 +1,8 @@
 import KhetCore
 
 /// Reads `schools.csv`: one row per school. Columns (any order, Thai or English headers):
-/// code, name, district, and optional boarding and special-area flags.
+/// code, name, district, and optional boarding and special-area flags. A national data set adds
+/// each school's area code (รหัสเขต); the batch checks it against its areas file.
 public struct SchoolsImporter {
     public static let columns = [
         CSVColumn("code", aliases: ["รหัสโรงเรียน", "รหัส", "school_code", "code", "school code", "smis"]),
@@ -9,11 +10,31 @@ public struct SchoolsImporter {
         CSVColumn("district", aliases: ["อำเภอ", "district", "amphoe"]),
         CSVColumn("boarding", aliases: ["พักนอน", "โรงเรียนพักนอน", "boarding", "boarding_school"], required: false),
         CSVColumn("specialArea", aliases: ["พื้นที่พิเศษ", "special_area", "special area", "specialarea"], required: false),
+        CSVColumn("area", aliases: ["รหัสเขต", "รหัสเขตพื้นที่", "area", "area_code", "area code"], required: false),
     ]
+
+    /// A school's area code as written, and where, so a code the areas file lacks can be pointed at.
+    public struct AreaCell: Sendable, Equatable {
+        /// Trimmed; empty when the cell is blank.
+        public var code: String
+        public var line: Int
+        public var column: Int
+    }
 
     public struct Result {
         public var schools: [School]
         public var diagnostics: [Diagnostic]
+        /// Each school's area cell by school code; empty when the file has no area column.
+        public var areaCells: [String: AreaCell] = [:]
+        /// The header's line, to point at when the area column is missing.
+        public var headerLine = 1
+
+        public init(schools: [School], diagnostics: [Diagnostic], areaCells: [String: AreaCell] = [:], headerLine: Int = 1) {
+            self.schools = schools
+            self.diagnostics = diagnostics
+            self.areaCells = areaCells
+            self.headerLine = headerLine
+        }
     }
 
     public init() {}
@@ -33,6 +54,8 @@ public struct SchoolsImporter {
             return Result(schools: [], diagnostics: diagnostics)
         }
         guard !diagnostics.hasErrors else { return Result(schools: [], diagnostics: diagnostics) }
+        var areaCells: [String: AreaCell] = [:]
+        let areaIndex = header.index(of: "area")
 
         while let row = try reader.next() {
             if row.isBlank { continue }
@@ -80,6 +103,10 @@ public struct SchoolsImporter {
                             hint: "use 1 or 0 (ใช่ / ไม่ใช่ are accepted too)")
                 }
             }
+            if let areaIndex {
+                let position = row.position(of: areaIndex)
+                areaCells[code] = AreaCell(code: header.value("area", in: row) ?? "", line: position.line, column: position.column)
+            }
             schools.append(School(code: code, name: name, district: district,
                                   isBoarding: flags["boarding"] ?? false,
                                   isSpecialArea: flags["specialArea"] ?? false))
@@ -90,6 +117,7 @@ public struct SchoolsImporter {
                                           thaiMessage: "ไฟล์มีแต่หัวตาราง ไม่มีรายชื่อโรงเรียน"))
         }
         if let note = reader.formatNote() { diagnostics.append(note) }
-        return Result(schools: schools.sorted { $0.code < $1.code }, diagnostics: diagnostics)
+        return Result(schools: schools.sorted { $0.code < $1.code }, diagnostics: diagnostics, areaCells: areaCells,
+                      headerLine: header.record.line)
     }
 }

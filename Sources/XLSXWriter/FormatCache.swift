@@ -9,24 +9,46 @@ final class FormatCache {
     static let maximumFieldBytes = 127
 
     private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The few formats used last, checked by equality before the dictionary: a sheet's rows
+    /// cycle through a handful of formats, and comparing is much cheaper than hashing a format
+    /// with its strings for every one of a national run's millions of cells.
+    private var recent: [(format: CellFormat, pointer: UnsafeMutablePointer<lxw_format>)] = []
+    private var nextRecent = 0
+    private static let recentCount = 8
 
     var count: Int { formats.count }
 
     func pointer(
         for format: CellFormat, in workbook: UnsafeMutablePointer<lxw_workbook>
     ) throws -> UnsafeMutablePointer<lxw_format> {
-        if let existing = formats[format] { return existing }
+        for entry in recent where entry.format == format { return entry.pointer }
+        if let existing = formats[format] {
+            remember(format, existing)
+            return existing
+        }
         try Self.validate(format)
         guard let created = workbook_add_format(workbook) else {
             throw libraryError(LXW_ERROR_MEMORY_MALLOC_FAILED, "workbook_add_format")
         }
         Self.apply(format, to: created)
         formats[format] = created
+        remember(format, created)
         return created
+    }
+
+    private func remember(_ format: CellFormat, _ pointer: UnsafeMutablePointer<lxw_format>) {
+        if recent.count < Self.recentCount {
+            recent.append((format, pointer))
+        } else {
+            recent[nextRecent] = (format, pointer)
+            nextRecent = (nextRecent + 1) % Self.recentCount
+        }
     }
 
     func removeAll() {
         formats.removeAll()
+        recent.removeAll()
+        nextRecent = 0
     }
 
     /// Rejects what the library would truncate or wrap around when narrowing to C types.

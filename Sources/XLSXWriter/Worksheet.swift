@@ -12,6 +12,9 @@ public final class Worksheet {
     private var fitting: (minimum: Double, maximum: Double)?
     private var measuresContent = true
     private var explicitWidthColumns: [ClosedRange<Int>] = []
+    /// By column: true when an explicit width is set, so measuring its cells would be wasted.
+    private var isExplicitWidth: [Bool] = []
+    private var lastTextWidth: [(text: String, width: Int)?] = []
     private var merges: [CellRange] = []
     /// Constant-memory mode only: the row the library is currently streaming.
     private var streamingRow: Int?
@@ -26,7 +29,7 @@ public final class Worksheet {
 
     public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws {
         try writeCell(row: row, column: column, format: format, operation: "worksheet_write_string",
-                      displayed: DisplayText.characterCount(text)) { row, column, cFormat in
+                      displayed: textWidth(text, column: column)) { row, column, cFormat in
             worksheet_write_string(sheet, row, column, text, cFormat)
         }
     }
@@ -122,6 +125,10 @@ public final class Worksheet {
             worksheet_set_column(sheet, column(columns.lowerBound), column(columns.upperBound), width, nil),
             "worksheet_set_column on \(quotedName)")
         explicitWidthColumns.append(columns)
+        if isExplicitWidth.count <= columns.upperBound {
+            isExplicitWidth += Array(repeating: false, count: columns.upperBound + 1 - isExplicitWidth.count)
+        }
+        for column in columns { isExplicitWidth[column] = true }
     }
 
     /// Size columns from what was written (before or after this call); applied at close.
@@ -312,9 +319,23 @@ public final class Worksheet {
         try checkLibrary(call(self.row(row), self.column(column), cFormat), "\(operation) at \(location(row, column))")
         advanceStreaming(to: row)
         // Measured only when needed: formatting a number as displayed costs more than writing it.
-        if measuresContent, let characters = characters(), !merges.contains(where: { $0.contains(row: row, column: column) }) {
+        // A column whose width was set before its cells were written needs no measuring either.
+        if measuresContent, column >= isExplicitWidth.count || !isExplicitWidth[column],
+           let characters = characters(), !merges.contains(where: { $0.contains(row: row, column: column) }) {
             widths.record(column: column, characters: characters, scale: format?.widthScale ?? 1)
         }
+    }
+
+    /// Counting grapheme clusters is slow and a column often repeats the text of the row above
+    /// (a school's name on each of its lines), so the last text of each column is remembered.
+    private func textWidth(_ text: String, column: Int) -> Int {
+        if column < lastTextWidth.count, let last = lastTextWidth[column], last.text == text { return last.width }
+        let width = DisplayText.characterCount(text)
+        if column >= lastTextWidth.count {
+            lastTextWidth += Array(repeating: nil, count: column + 1 - lastTextWidth.count)
+        }
+        lastTextWidth[column] = (text, width)
+        return width
     }
 
     private func numberWidth(_ value: Double, _ format: CellFormat?) -> Int {

@@ -16,11 +16,16 @@ struct BatchData {
     var actionPlan: ActionPlan?
     var evaluationScales: EvaluationScales?
     var diagnostics: [Diagnostic] = []
+    /// A national data set's areas (sorted by code) and each school's area code; empty otherwise.
+    var areas: [Area] = []
+    var areaOfSchool: [String: String] = [:]
 
     /// Imports every input of `manifest`. It never stops at the first problem: the analyst gets
     /// the whole list in one run. A file that cannot be read at all adds its one error.
-    static func importing(_ manifest: BatchManifest) -> BatchData {
+    /// `progress`, when given, shows how far the import has got (on a terminal).
+    static func importing(_ manifest: BatchManifest, progress: ProgressDisplay? = nil) -> BatchData {
         var data = BatchData(manifest: manifest)
+        progress?.stage("import", detail: manifest.framework.displayName)
         if let result = data.attempt({
             try FrameworkReader().read(path: manifest.framework.url.path, displayName: manifest.framework.displayName)
         }) {
@@ -33,6 +38,9 @@ struct BatchData {
                 message: "the framework is for fiscal year \(framework.fiscalYear.year) but the batch is for \(manifest.fiscalYear.year)",
                 hint: "use the framework of fiscal year \(manifest.fiscalYear.year)"))
         }
+        progress?.stage("import", detail: manifest.schools.displayName)
+        var areaCells: [String: SchoolsImporter.AreaCell]?
+        var schoolsHeaderLine = 1
         if manifest.schools.url.pathExtension.lowercased() == "xml" {
             if let result = data.attempt({
                 try SchoolDataXMLReader().read(path: manifest.schools.url.path, displayName: manifest.schools.displayName)
@@ -46,11 +54,17 @@ struct BatchData {
         }) {
             data.diagnostics += result.diagnostics
             data.schools = result.schools
+            areaCells = result.areaCells
+            schoolsHeaderLine = result.headerLine
+        }
+        if let areasFile = manifest.areas {
+            data.importAreas(areasFile, cells: areaCells ?? [:], headerLine: schoolsHeaderLine)
         }
         // Dates the school-data XML already gave a snapshot; a CSV for the same date is an error.
         let xmlDates = Set(data.snapshots.map(\.date))
         let known = data.schools.isEmpty ? nil : Set(data.schools.map(\.code))
         for input in manifest.pupilSnapshots {
+            progress?.stage("import", detail: input.file.displayName)
             guard let result = data.attempt({
                 try SnapshotImporter().read(path: input.file.url.path, displayName: input.file.displayName,
                                             date: input.date, knownSchools: known)
@@ -65,9 +79,11 @@ struct BatchData {
             : Dictionary(data.schools.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         // Oldest first, so the last one read is the latest and its poor and boarder counts stay.
         for input in manifest.pupilRecords {
+            progress?.stage("import", detail: input.file.displayName)
+            let report = progress.map { display in { (step: ImportProgress) in display.importing(input.file.displayName, step) } }
             guard let result = data.attempt({
                 try PupilRecordsImporter().read(path: input.file.url.path, displayName: input.file.displayName,
-                                                date: input.date, schools: schoolsByCode)
+                                                date: input.date, schools: schoolsByCode, progress: report)
             }) else { continue }
             data.diagnostics += result.diagnostics
             data.appendSnapshot(result.snapshot, file: input.file.displayName, xmlDates: xmlDates)
@@ -96,6 +112,82 @@ struct BatchData {
         }
         data.importEvaluation()
         return data
+    }
+
+    /// A national data set: the areas file, and every school's area checked against it. A school
+    /// whose area is blank or unknown is an error at its cell; so is a schools file without the column.
+    private mutating func importAreas(_ file: BatchManifest.InputFile, cells: [String: SchoolsImporter.AreaCell], headerLine: Int) {
+        guard let result = attempt({ try AreasImporter().read(path: file.url.path, displayName: file.displayName) }) else { return }
+        diagnostics += result.diagnostics
+        areas = result.areas
+        guard !schools.isEmpty, !result.areas.isEmpty else { return }
+        let schoolsFile = manifest.schools.displayName
+        guard !cells.isEmpty else {
+            diagnostics.append(Diagnostic(
+                .error, code: "NAT004", file: schoolsFile, line: headerLine, column: 1,
+                message: "the schools file has no area column (รหัสเขต), which a batch with an areas file needs",
+                thaiMessage: "ไฟล์รายชื่อโรงเรียนไม่มีคอลัมน์รหัสเขต",
+                hint: "add a column รหัสเขต with each school's area code from \(file.displayName)"))
+            return
+        }
+        let known = Set(result.areas.map(\.code))
+        var problems: [Diagnostic] = []
+        areaOfSchool.reserveCapacity(schools.count)
+        for school in schools {
+            guard let cell = cells[school.code] else { continue }
+            if cell.code.isEmpty {
+                problems.append(Diagnostic(.error, code: "NAT005", file: schoolsFile, line: cell.line, column: cell.column,
+                                           message: "the area code of school \(school.code) is blank",
+                                           thaiMessage: "รหัสเขตของโรงเรียน \(school.code) ว่าง"))
+            } else if !known.contains(cell.code) {
+                problems.append(Diagnostic(.error, code: "NAT006", file: schoolsFile, line: cell.line, column: cell.column,
+                                           message: "area code '\(cell.code)' of school \(school.code) is not in \(file.displayName)",
+                                           thaiMessage: "รหัสเขต '\(cell.code)' ของโรงเรียน \(school.code) ไม่มีใน \(file.displayName)",
+                                           hint: "use an area code listed in \(file.displayName), or add the area there"))
+            } else {
+                areaOfSchool[school.code] = cell.code
+            }
+        }
+        // A wrong column would give one error per school: the first few say enough.
+        let shown = 20
+        diagnostics += problems.sorted { $0.line < $1.line }.prefix(shown)
+        if problems.count > shown {
+            diagnostics.append(Diagnostic(.error, code: "NAT006", file: schoolsFile,
+                                          message: "\(problems.count - shown) more school(s) have a blank or unknown area code"))
+        }
+    }
+
+    /// The part of a national data set that belongs to `area`: its schools, their counts in
+    /// every snapshot, their poor and boarding pupils, as an ordinary batch of that area.
+    /// `schoolCodes` are the area's schools, from `schoolsByArea()`.
+    func part(for area: Area, schools areaSchools: [School]) -> BatchData {
+        var part = BatchData(manifest: manifest)
+        part.manifest.area = area
+        part.manifest.areas = nil
+        part.framework = framework
+        part.schools = areaSchools
+        part.snapshots = snapshots.map { snapshot in
+            var counts: [String: GradeCounts] = [:]
+            counts.reserveCapacity(areaSchools.count)
+            for school in areaSchools { if let value = snapshot.counts[school.code] { counts[school.code] = value } }
+            return Snapshot(date: snapshot.date, counts: counts)
+        }
+        for school in areaSchools {
+            if let value = poorPupils[school.code] { part.poorPupils[school.code] = value }
+            if let value = boarders[school.code] { part.boarders[school.code] = value }
+        }
+        return part
+    }
+
+    /// Each area's schools (in code order), in the order of `areas`.
+    func schoolsByArea() -> [[School]] {
+        let index = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.code, $0) })
+        var groups: [[School]] = Array(repeating: [], count: areas.count)
+        for school in schools {
+            guard let code = areaOfSchool[school.code], let position = index[code] else { continue }
+            groups[position].append(school)
+        }
+        return groups
     }
 
     /// The action plan and the scales to read it with; the scales only when there is a plan.

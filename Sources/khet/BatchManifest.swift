@@ -17,7 +17,11 @@ struct BatchManifest {
     }
 
     var file: InputFile
+    /// The batch's area; for a national data set (`areas` given), `BatchManifest.country` until
+    /// the run splits the data into one batch per area.
     var area: Area
+    /// A national data set's area offices (`areas.csv`); the schools file then names each school's area.
+    var areas: InputFile? = nil
     var fiscalYear: FiscalYear
     var framework: InputFile
     var batchDate: ThaiDate
@@ -36,9 +40,14 @@ struct BatchManifest {
     /// The evaluation scales: the batch's own file, or the bundled defaults.
     var evaluationScales: InputFile
 
+    /// Stands for the whole country in a national data set's batch before it is split by area.
+    static let country = Area(code: "national", name: "ทั้งประเทศ", shortName: "ทั้งประเทศ")
+
+    var isNationalDataSet: Bool { areas != nil }
+
     /// Every input file, for the manifest of fingerprints.
     var inputFiles: [(role: String, file: InputFile)] {
-        [("batch", file), ("framework", framework), ("schools", schools)]
+        [("batch", file), ("framework", framework)] + (areas.map { [("areas", $0)] } ?? []) + [("schools", schools)]
             + pupilSnapshots.map { ("pupils \($0.date.isoBE)", $0.file) }
             + [poorPupils.map { ("poor pupils", $0) }, boarders.map { ("boarders", $0) }].compactMap { $0 }
             + pupilRecords.map { ("pupil records \($0.date.isoBE)", $0.file) }

@@ -128,7 +128,16 @@ private struct FieldReader {
         }
 
         var area: Area?
-        if let areaTable = table["area"]?.table {
+        var areasFile: BatchManifest.InputFile?
+        if let inputs = table["inputs"]?.table, inputs["areas"] != nil {
+            areasFile = inputFile("areas", in: "inputs", of: inputs)
+            // A national data set: the areas come from the areas file, one batch per area.
+            area = BatchManifest.country
+            if table["area"] != nil {
+                problem("area", "a batch with [inputs] areas covers many areas; remove the [area] table",
+                        hint: "each school's area comes from the area column of the schools file")
+            }
+        } else if let areaTable = table["area"]?.table {
             let code = string("code", in: "area", of: areaTable)
             let name = string("name", in: "area", of: areaTable)
             let shortName = string("short_name", in: "area", of: areaTable, required: false)
@@ -162,7 +171,7 @@ private struct FieldReader {
         let scales = evaluationScalesFile()
         warnAboutUnknownKeys()
         guard let fiscalYear, let framework, let batchDate, let output, let area, let schools, let scales else { return nil }
-        return BatchManifest(file: batchFile, area: area, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
+        return BatchManifest(file: batchFile, area: area, areas: areasFile, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
                              output: output, language: language, schools: schools,
                              pupilSnapshots: snapshots.sorted { $0.date < $1.date },
                              pupilRecords: records.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders,
@@ -206,7 +215,7 @@ private struct FieldReader {
         let known: [(section: String, table: TOMLTable?, keys: Set<String>)] = [
             ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs", "evaluation_scales"]),
             ("area", table["area"]?.table, ["code", "name", "short_name"]),
-            ("inputs", table["inputs"]?.table, ["schools", "pupils", "pupil_records", "poor", "boarders", "action_plan"]),
+            ("inputs", table["inputs"]?.table, ["areas", "schools", "pupils", "pupil_records", "poor", "boarders", "action_plan"]),
         ]
         var entries = known
         for key in ["pupils", "pupil_records"] {

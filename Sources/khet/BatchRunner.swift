@@ -91,11 +91,13 @@ struct BatchRunner {
         let file = data.manifest.file.displayName
         let hasPoor = framework.programmes.contains { if case .poorPupils = $0.rule { return true }; return false }
         let hasBoarders = framework.programmes.contains { if case .boarders = $0.rule { return true }; return false }
-        if hasPoor && data.manifest.poorPupils == nil {
+        // Pupil records carry poor and boarder flags themselves.
+        let hasRecords = !data.manifest.pupilRecords.isEmpty
+        if hasPoor && data.manifest.poorPupils == nil && !hasRecords {
             diagnostics.append(Diagnostic(.warning, code: "BAT008", file: file,
                                           message: "the framework funds poor pupils but the batch has no poor-pupil list ([inputs] poor)"))
         }
-        if hasBoarders && data.manifest.boarders == nil {
+        if hasBoarders && data.manifest.boarders == nil && !hasRecords {
             diagnostics.append(Diagnostic(.warning, code: "BAT008", file: file,
                                           message: "the framework funds boarders but the batch has no boarder list ([inputs] boarders)"))
         }

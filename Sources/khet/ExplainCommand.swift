@@ -34,12 +34,17 @@ struct ExplainCommand: ParsableCommand {
             writeError("khet: nothing explained: " + printer.summary(read.diagnostics, files: 1))
             throw ExitCode.forErrors(in: read.diagnostics)
         }
-        let data = BatchData.importing(manifest)
+        var data = BatchData.importing(manifest)
         let imported = read.diagnostics + data.diagnostics
         guard !imported.hasErrors else {
             printer.print(imported)
             writeError("khet: nothing explained: " + printer.summary(imported, files: data.fileCount))
             throw ExitCode.forErrors(in: imported)
+        }
+        // A national data set is calculated area by area: explain the school within its own area.
+        if manifest.isNationalDataSet, let code = data.areaOfSchool[school],
+           let index = data.areas.firstIndex(where: { $0.code == code }) {
+            data = data.part(for: data.areas[index], schools: data.schoolsByArea()[index])
         }
         let calculated: BatchRunner.Calculation
         do {
@@ -62,7 +67,7 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode.badData
         }
         let report = AreaAllocationReport(
-            area: manifest.area, fiscalYear: manifest.fiscalYear, framework: calculated.framework, schools: data.schools,
+            area: data.manifest.area, fiscalYear: manifest.fiscalYear, framework: calculated.framework, schools: data.schools,
             snapshots: data.snapshots, allocation: calculated.allocation, diagnostics: calculated.diagnostics,
             batchDate: manifest.batchDate, language: language ?? manifest.language)
         for line in SchoolExplanation(report: report, school: found).lines() { print(line) }

@@ -1,5 +1,6 @@
 import Foundation
 import KhetCore
+import TOMLKit
 
 /// A batch over many areas (OBEC's planning bureau): the fiscal year, the date and the output
 /// shared by all, and one ordinary area batch file per area.
@@ -11,12 +12,11 @@ struct NationalManifest {
     var language: Language
     var areaBatches: [BatchManifest.InputFile]
 
-    /// A batch file is national when it lists `areas`.
+    /// A batch file is a list of area batches when its top level has an `areas` array (a national
+    /// data set's `[inputs] areas = "areas.csv"` is an ordinary batch file).
     static func isNational(path: String) -> Bool {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
-        return text.split(separator: "\n").contains { line in
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            return trimmed.hasPrefix("areas") && trimmed.dropFirst(5).drop(while: { $0 == " " }).hasPrefix("=")
-        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let table = try? TOMLTable(string: text) else { return false }
+        return table["areas"]?.array != nil
     }
 }

@@ -3,82 +3,170 @@ import KhetCalc
 import KhetCore
 import KhetExport
 
-/// Runs a national batch: every area imported and calculated as its own batch, then one area
-/// workbook per area (`areas/<code>/`, with notices on request) and the national summary, all
-/// written at once into the output folder or not at all.
+/// Runs a batch over many areas: each area calculated and written on its own (`areas/<code>/`,
+/// with notices on request), then the national summary, all written at once into the output
+/// folder or not at all. Areas are handed out to `workers` threads from a queue and each is
+/// forgotten once written, keeping only its summary row, so memory holds a few areas at a time;
+/// every area's files depend only on that area, so the bytes are the same for any thread count.
 struct NationalRunner {
-    let manifest: NationalManifest
-    let areas: [BatchData]
+    /// One area to calculate and write. `data` makes its batch when a worker takes it.
+    struct AreaJob {
+        var area: Area
+        var data: () -> BatchData
+    }
 
     struct Outcome {
         var written: [URL]
         var diagnostics: [Diagnostic]
+        var areaCount: Int
+    }
+
+    var fiscalYear: FiscalYear
+    var batchDate: ThaiDate
+    var language: Language
+    var output: URL
+    /// The inputs' fingerprints for manifest.json, hashed while the run goes on.
+    var fingerprints: InputFingerprints
+    var jobs: [AreaJob]
+    var workers = 1
+    var progress: ProgressDisplay?
+    var timings: StageTimings?
+
+    /// What one area leaves behind once written.
+    private struct AreaResult {
+        var row: NationalSummaryWorkbook.AreaRow?
+        var outputs: [URL] = []
+        /// The outputs' manifest entries, hashed by the worker that wrote them.
+        var entries: [OutputManifest.Entry] = []
+        var diagnostics: [Diagnostic] = []
+        var programmes: [Programme] = []
+        var isDraft = false
     }
 
     func run(withNotices: Bool) throws -> Outcome {
+        try OutputFolder.check(output)
         var diagnostics: [Diagnostic] = []
-        var calculated: [(data: BatchData, calculation: BatchRunner.Calculation)] = []
-        for data in areas {
-            do {
-                let calculation = try BatchRunner(data: data).calculate()
-                diagnostics += calculation.diagnostics
-                calculated.append((data, calculation))
-            } catch BatchRunner.Failure.calculation(let problems) {
-                diagnostics += problems
+        defer { progress?.finish() }
+        let written = try OutputFolder.write(into: output) { folder in
+            let begin = ProgressDisplay.monotonicSeconds()
+            let results = try writeAreas(into: folder, withNotices: withNotices)
+            timings?.add("areas (wall, \(max(1, min(workers, jobs.count))) jobs)",
+                         seconds: ProgressDisplay.monotonicSeconds() - begin, items: jobs.count, unit: "areas")
+            progress?.finish()
+            diagnostics = results.flatMap(\.diagnostics)
+            if diagnostics.hasErrors { throw BatchRunner.Failure.calculation(diagnostics) }
+            let first = results.first { !$0.programmes.isEmpty }
+            let summary = try measure("summary", items: jobs.count, unit: "areas") {
+                try NationalSummaryWorkbook(
+                    fiscalYear: fiscalYear, batchDate: batchDate, language: language,
+                    programmes: first?.programmes ?? [], isDraft: results.contains { $0.isDraft },
+                    rows: results.compactMap(\.row)).write(into: folder)
             }
-        }
-        if diagnostics.hasErrors { throw BatchRunner.Failure.calculation(diagnostics) }
-        try OutputFolder.check(manifest.output)
-
-        let written = try OutputFolder.write(into: manifest.output) { folder in
-            var rows: [NationalSummaryWorkbook.AreaRow] = []
-            var outputs: [URL] = []
-            for (data, calculation) in calculated {
-                let areaFolder = folder.appendingPathComponent("areas").appendingPathComponent(data.manifest.area.code)
-                try FileManager.default.createDirectory(at: areaFolder, withIntermediateDirectories: true)
-                let report = AreaAllocationReport(
-                    area: data.manifest.area, fiscalYear: manifest.fiscalYear, framework: calculation.framework,
-                    schools: data.schools, snapshots: data.snapshots, allocation: calculation.allocation,
-                    diagnostics: calculation.diagnostics, batchDate: manifest.batchDate, language: manifest.language)
-                outputs.append(try AreaWorkbook(report: report).write(into: areaFolder))
-                if withNotices {
-                    let notices = try SchoolNotices(report: report).write(into: areaFolder)
-                    outputs.append(try DistributionList(report: report, notices: notices).write(into: areaFolder))
-                }
-                var byProgramme: [String: Money] = [:]
-                for line in calculation.allocation.lines { byProgramme[line.programmeID, default: .zero] += line.amount }
-                rows.append(.init(area: data.manifest.area, schools: data.schools.count,
-                                  pupils: data.snapshots.last?.totalPupils ?? 0, byProgramme: byProgramme))
+            try measure("manifest") {
+                try writeManifest(into: folder, summary: summary, areaOutputs: results.flatMap(\.entries),
+                                  inputs: fingerprints.wait())
             }
-            let first = calculated.first?.calculation.framework
-            let summary = try NationalSummaryWorkbook(
-                fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate, language: manifest.language,
-                programmes: first?.programmes ?? [], isDraft: calculated.contains { $0.calculation.framework.isProvisional },
-                rows: rows).write(into: folder)
-            try writeManifest(into: folder, outputs: [summary] + outputs)
             return [summary.lastPathComponent, "areas", "manifest.json"]
         }
-        return Outcome(written: written, diagnostics: diagnostics)
+        return Outcome(written: written, diagnostics: diagnostics, areaCount: jobs.count)
     }
 
-    private func writeManifest(into folder: URL, outputs: [URL]) throws {
-        var record = OutputManifest(version: Khet.version, area: "national", fiscalYear: manifest.fiscalYear.year,
-                                    batchDate: manifest.batchDate.isoBE, framework: "per area",
-                                    frameworkStatus: "per area")
-        record.inputs.append(try OutputManifest.entry(role: "batch", file: manifest.file.url, shownAs: manifest.file.displayName))
-        for data in areas {
-            for input in data.manifest.inputFiles {
-                record.inputs.append(try OutputManifest.entry(role: "\(data.manifest.area.code) \(input.role)",
-                                                              file: input.file.url, shownAs: input.file.displayName))
+    /// Every area, by `workers` threads taking the next area from a shared counter; results
+    /// land in the area's slot, so their order never depends on which thread was faster.
+    private func writeAreas(into folder: URL, withNotices: Bool) throws -> [AreaResult] {
+        var results = [AreaResult](repeating: AreaResult(), count: jobs.count)
+        let lock = NSLock()
+        var next = 0
+        var done = 0
+        var hasErrors = false
+        var failure: Error?
+        let threadCount = max(1, min(workers, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: threadCount) { _ in
+            while true {
+                lock.lock()
+                let index = next
+                next += 1
+                // Once an area has failed nothing will be kept, so the rest are only checked.
+                let writing = !hasErrors && failure == nil
+                lock.unlock()
+                guard index < jobs.count else { return }
+                let job = jobs[index]
+                progress?.areas(done: done, total: jobs.count, current: job.area.shortName)
+                do {
+                    let result = try area(job, into: folder, writing: writing, withNotices: withNotices)
+                    lock.lock()
+                    results[index] = result
+                    hasErrors = hasErrors || result.diagnostics.hasErrors
+                    done += 1
+                    lock.unlock()
+                } catch {
+                    lock.lock()
+                    if failure == nil { failure = error }
+                    lock.unlock()
+                    return
+                }
+            }
+        }
+        if let failure { throw failure }
+        return results
+    }
+
+    /// One area: its batch made, calculated and, when `writing`, written; only its summary row stays.
+    private func area(_ job: AreaJob, into folder: URL, writing: Bool, withNotices: Bool) throws -> AreaResult {
+        let data = measure("split by area") { job.data() }
+        let calculation: BatchRunner.Calculation
+        do {
+            calculation = try measure("calculate", items: data.schools.count, unit: "schools") {
+                try BatchRunner(data: data).calculate()
+            }
+        } catch BatchRunner.Failure.calculation(let problems) {
+            return AreaResult(diagnostics: problems)
+        }
+        var result = AreaResult(diagnostics: calculation.diagnostics, programmes: calculation.framework.programmes,
+                                isDraft: calculation.framework.isProvisional)
+        var byProgramme: [String: Money] = [:]
+        for line in calculation.allocation.lines { byProgramme[line.programmeID, default: .zero] += line.amount }
+        result.row = .init(area: job.area, schools: data.schools.count, pupils: data.snapshots.last?.totalPupils ?? 0,
+                           byProgramme: byProgramme)
+        guard writing else { return result }
+        let areaFolder = folder.appendingPathComponent("areas").appendingPathComponent(job.area.code)
+        try FileManager.default.createDirectory(at: areaFolder, withIntermediateDirectories: true)
+        let report = AreaAllocationReport(
+            area: job.area, fiscalYear: fiscalYear, framework: calculation.framework,
+            schools: data.schools, snapshots: data.snapshots, allocation: calculation.allocation,
+            diagnostics: calculation.diagnostics, batchDate: batchDate, language: language)
+        result.outputs.append(try measure("area workbooks", items: 1, unit: "workbooks") {
+            try AreaWorkbook(report: report).write(into: areaFolder)
+        })
+        if withNotices {
+            try measure("notices", items: data.schools.count, unit: "notices") {
+                let notices = try SchoolNotices(report: report).write(into: areaFolder)
+                result.outputs.append(try DistributionList(report: report, notices: notices).write(into: areaFolder))
             }
         }
         let prefix = folder.standardizedFileURL.path + "/"
-        for output in outputs {
-            let path = output.standardizedFileURL.path
-            let shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : output.lastPathComponent
-            record.outputs.append(try OutputManifest.entry(role: output.lastPathComponent.hasPrefix("national") ? "summary" : "workbook",
-                                                           file: output, shownAs: shown))
+        result.entries = try measure("fingerprint outputs", items: result.outputs.count, unit: "files") {
+            try result.outputs.map { output in
+                let path = output.standardizedFileURL.path
+                let shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : output.lastPathComponent
+                return try OutputManifest.entry(role: "workbook", file: output, shownAs: shown)
+            }
         }
+        return result
+    }
+
+    private func measure<T>(_ stage: String, items: Int = 0, unit: String = "", _ body: () throws -> T) rethrows -> T {
+        guard let timings else { return try body() }
+        return try timings.measure(stage, items: items, unit: unit, body)
+    }
+
+    private func writeManifest(into folder: URL, summary: URL, areaOutputs: [OutputManifest.Entry],
+                               inputs: [OutputManifest.Entry]) throws {
+        var record = OutputManifest(version: Khet.version, area: "national", fiscalYear: fiscalYear.year,
+                                    batchDate: batchDate.isoBE, framework: "per area", frameworkStatus: "per area")
+        record.inputs = inputs
+        record.outputs = [try OutputManifest.entry(role: "summary", file: summary, shownAs: summary.lastPathComponent)]
+            + areaOutputs
         try record.write(to: folder.appendingPathComponent("manifest.json"))
     }
 }

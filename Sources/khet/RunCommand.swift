@@ -18,8 +18,18 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
-    @Flag(help: "With a national batch (one listing `areas`), also write every area's school notices.")
+    @Flag(help: "With a national batch (areas listed or an areas file), also write every area's school notices.")
     var notices = false
+
+    @Option(help: "With a national batch: areas calculated and written at once (default: the processor count).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print how long each stage took (a table on standard error).")
+    var timings = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+    }
 
     func run() throws {
         if NationalManifest.isNational(path: batch) { return try runNational() }
@@ -28,6 +38,7 @@ struct RunCommand: ParsableCommand {
             DiagnosticPrinter().print(read.diagnostics)
             throw ExitCode.forErrors(in: read.diagnostics)
         }
+        if manifest.isNationalDataSet { return try runNationalDataSet(manifest, readDiagnostics: read.diagnostics) }
         let data = BatchData.importing(manifest)
         let printer = DiagnosticPrinter(showNotes: !quiet)
         let all = read.diagnostics + data.diagnostics
@@ -103,16 +114,63 @@ struct RunCommand: ParsableCommand {
             writeError("khet: nothing written: " + printer.summary(diagnostics, files: files))
             throw ExitCode.forErrors(in: diagnostics)
         }
+        var inputs: [(role: String, file: BatchManifest.InputFile)] = [("batch", manifest.file)]
+        for data in areas {
+            inputs += data.manifest.inputFiles.map { ("\(data.manifest.area.code) \($0.role)", $0.file) }
+        }
+        let runner = NationalRunner(
+            fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate, language: manifest.language,
+            output: manifest.output, fingerprints: InputFingerprints(inputs),
+            jobs: areas.map { data in .init(area: data.manifest.area, data: { data }) },
+            workers: jobs, progress: ProgressDisplay.forStandardError(quiet: quiet), timings: timings ? StageTimings() : nil)
+        try finishNational(runner, earlier: read.diagnostics, files: files)
+    }
+
+    /// A national data set (`[inputs] areas`): everything imported once, then split by area.
+    private func runNationalDataSet(_ manifest: BatchManifest, readDiagnostics: [Diagnostic]) throws {
+        let printer = DiagnosticPrinter(showNotes: !quiet)
+        let stages = timings ? StageTimings() : nil
+        let progress = ProgressDisplay.forStandardError(quiet: quiet)
+        // Hashing the inputs for manifest.json starts now, on its own thread.
+        let fingerprints = InputFingerprints(manifest.inputFiles)
+        let begin = ProgressDisplay.monotonicSeconds()
+        let data = BatchData.importing(manifest, progress: progress)
+        progress.finish()
+        stages?.add("import", seconds: ProgressDisplay.monotonicSeconds() - begin,
+                    items: data.snapshots.last?.totalPupils ?? 0, unit: "pupils")
+        let imported = readDiagnostics + data.diagnostics
+        guard !imported.hasErrors else {
+            printer.print(quiet ? imported.errors : imported)
+            writeError("khet: nothing written: " + printer.summary(imported, files: data.fileCount))
+            if let stages { writeError(stages.table()) }
+            throw ExitCode.forErrors(in: imported)
+        }
+        let groups = data.schoolsByArea()
+        let jobs = zip(data.areas, groups).map { area, schools in
+            NationalRunner.AreaJob(area: area, data: { data.part(for: area, schools: schools) })
+        }
+        let runner = NationalRunner(
+            fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate, language: manifest.language,
+            output: manifest.output, fingerprints: fingerprints, jobs: jobs, workers: self.jobs,
+            progress: progress, timings: stages)
+        try finishNational(runner, earlier: imported, files: data.fileCount)
+    }
+
+    /// Runs a national batch's areas and prints the outcome, or why nothing was written.
+    private func finishNational(_ runner: NationalRunner, earlier: [Diagnostic], files: Int) throws {
+        let printer = DiagnosticPrinter(showNotes: !quiet)
+        defer { if let stages = runner.timings { writeError(stages.table()) } }
         do {
-            let outcome = try NationalRunner(manifest: manifest, areas: areas).run(withNotices: notices)
-            let all = read.diagnostics + outcome.diagnostics
+            let outcome = try runner.run(withNotices: notices)
+            let all = earlier + outcome.diagnostics
             if !quiet { printer.print(all) }
             if !quiet && !all.isEmpty { writeError(printer.summary(all, files: files)) }
-            print("Wrote \(areas.count) areas, fiscal year \(manifest.fiscalYear.year):")
+            print("Wrote \(outcome.areaCount) areas, fiscal year \(runner.fiscalYear.year):")
             for url in outcome.written { print("  \(displayPath(url))") }
         } catch BatchRunner.Failure.calculation(let problems) {
-            printer.print(quiet ? problems.errors : problems)
-            writeError("khet: nothing written: " + printer.summary(problems, files: files))
+            let all = earlier + problems
+            printer.print(quiet ? all.errors : all)
+            writeError("khet: nothing written: " + printer.summary(all, files: files))
             throw ExitCode.badData
         } catch BatchRunner.Failure.output(let message) {
             writeError("khet: \(message)")

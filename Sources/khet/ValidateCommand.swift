@@ -28,15 +28,22 @@ struct ValidateCommand: ParsableCommand {
         var all = read.diagnostics + data.diagnostics
         if !all.hasErrors && !importOnly {
             // The calculators find problems too (a grade without a rate, a round without its count).
-            do {
-                all = read.diagnostics + (try BatchRunner(data: data).calculate()).diagnostics
-            } catch BatchRunner.Failure.calculation(let diagnostics) {
-                all = read.diagnostics + diagnostics
+            // A national data set is calculated area by area, as `khet run` does.
+            let batches = manifest.isNationalDataSet
+                ? zip(data.areas, data.schoolsByArea()).map { data.part(for: $0, schools: $1) } : [data]
+            all = read.diagnostics + (manifest.isNationalDataSet ? data.diagnostics : [])
+            for batch in batches {
+                do {
+                    all += (try BatchRunner(data: batch).calculate()).diagnostics
+                } catch BatchRunner.Failure.calculation(let diagnostics) {
+                    all += diagnostics
+                }
             }
         }
         printer.print(all)
         print(printer.summary(all, files: data.fileCount)
-              + ": \(data.schools.count) schools, \(data.snapshots.count) pupil snapshots")
+              + ": \(data.schools.count) schools, \(data.snapshots.count) pupil snapshots"
+              + (manifest.isNationalDataSet ? ", \(data.areas.count) areas" : ""))
         if all.hasErrors { throw ExitCode.forErrors(in: all) }
     }
 }

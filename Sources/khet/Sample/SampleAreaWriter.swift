@@ -157,7 +157,7 @@ struct SampleAreaWriter {
 
 /// RFC 4180 with LF line ends: a field is quoted only when it holds a comma, a quote or a line
 /// break, and quotes inside are doubled.
-private enum SampleCSV {
+enum SampleCSV {
     static func field(_ value: String) -> String {
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return value }
@@ -170,7 +170,7 @@ private enum SampleCSV {
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
-private enum SampleTOML {
+enum SampleTOML {
     static func string(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {

@@ -6,8 +6,14 @@ import Foundation
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Write a synthetic sample area (schools, pupil snapshots, pupil records, batch.toml)."
+        abstract: "Write a synthetic sample area (schools, pupil snapshots, pupil records, batch.toml).",
+        discussion: "With --national, a synthetic country instead: areas.csv, schools.csv with each school's area, "
+            + "two per-grade snapshots, one national pupil-record file and a national batch.toml."
     )
+
+    /// Defaults of a national sample: about the size of OBEC (245 areas, 29,700 schools).
+    static let nationalAreas = 245
+    static let nationalSchools = 29_700
 
     /// Far above any real area (OBEC has about 29,700 schools), low enough to stay quick.
     static let maximumSchools = 100_000
@@ -15,8 +21,17 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Seed of the random generator; the same seed writes the same files.")
     var seed: UInt64 = 2568
 
-    @Option(help: "Number of schools (1–\(SampleCommand.maximumSchools)).")
-    var schools: Int = 200
+    @Option(help: "Number of schools (1–\(SampleCommand.maximumSchools)); default 200, or \(SampleCommand.nationalSchools) with --national.")
+    var schools: Int?
+
+    @Flag(help: "Write a national data set (many areas, one pupil-record file) instead of one area.")
+    var national = false
+
+    @Option(help: "With --national: number of area offices (1–\(NationalSampleGenerator.maximumAreas)); default \(SampleCommand.nationalAreas).")
+    var areas: Int?
+
+    private var schoolCount: Int { schools ?? (national ? SampleCommand.nationalSchools : 200) }
+    private var areaCount: Int { areas ?? SampleCommand.nationalAreas }
 
     @Option(help: "Fiscal year in the Buddhist Era (2500–2700); sets the snapshot dates.")
     var fiscalYear: Int = 2568
@@ -28,6 +43,7 @@ struct SampleCommand: ParsableCommand {
     var folder: String
 
     func validate() throws {
+        let schools = schoolCount
         guard schools >= 1 else {
             throw ValidationError("--schools must be at least 1 (got \(schools)).")
         }
@@ -40,10 +56,24 @@ struct SampleCommand: ParsableCommand {
         guard !folder.isEmpty else {
             throw ValidationError("The folder must not be empty.")
         }
+        if areas != nil && !national {
+            throw ValidationError("--areas needs --national.")
+        }
+        if national {
+            guard (1...NationalSampleGenerator.maximumAreas).contains(areaCount) else {
+                throw ValidationError("--areas must be from 1 to \(NationalSampleGenerator.maximumAreas) (got \(areaCount)).")
+            }
+            let most = areaCount * NationalSampleGenerator.maximumSchoolsPerAreaOnAverage
+            guard (areaCount...most).contains(schools) else {
+                throw ValidationError("--schools must be from \(areaCount) to \(most) for \(areaCount) areas (got \(schools)): "
+                                      + "every area needs a school and a four-digit school number.")
+            }
+        }
     }
 
     func run() throws {
-        let area = SampleAreaGenerator(seed: seed, schoolCount: schools, fiscalYear: fiscalYear).generate()
+        if national { return try runNational() }
+        let area = SampleAreaGenerator(seed: seed, schoolCount: schoolCount, fiscalYear: fiscalYear).generate()
         let needs = SampleNeeds.derive(for: area, seed: seed)
         let writer = SampleAreaWriter(area: area, needs: needs, fiscalYear: fiscalYear,
                                       output: batchOutput, seed: seed)
@@ -53,6 +83,25 @@ struct SampleCommand: ParsableCommand {
         for url in written { print(prefix + url.lastPathComponent) }
         if let latest = area.snapshots.last {
             print("Sample area: \(area.schools.count) schools, "
+                  + "\(SampleCommand.grouped(latest.totalPupils)) pupils on \(latest.date.isoBE).")
+        }
+    }
+
+    private func runNational() throws {
+        let sample = NationalSampleGenerator(seed: seed, areaCount: areaCount, schoolCount: schoolCount,
+                                             fiscalYear: fiscalYear).generate()
+        let remoteAreas = Set(sample.areas.map(\.code).filter { code in
+            NationalSampleProvinces.all.contains { $0.isRemote && String($0.code) == code.prefix(2) }
+        })
+        let needs = SampleNeeds.derive(for: sample.country, seed: seed, isRemote: { school in
+            school.isSpecialArea || school.isBoarding || remoteAreas.contains(sample.areaOfSchool[school.code] ?? "")
+        })
+        let writer = NationalSampleWriter(sample: sample, needs: needs, fiscalYear: fiscalYear, output: batchOutput, seed: seed)
+        let written = try writer.write(to: URL(fileURLWithPath: folder, isDirectory: true))
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        for url in written { print(prefix + url.lastPathComponent) }
+        if let latest = sample.country.snapshots.last {
+            print("National sample: \(sample.areas.count) areas, \(SampleCommand.grouped(sample.country.schools.count)) schools, "
                   + "\(SampleCommand.grouped(latest.totalPupils)) pupils on \(latest.date.isoBE).")
         }
     }

@@ -9,13 +9,14 @@ struct SampleNeeds {
 
     /// Remote districts have more poor pupils; boarding schools house a share of their primary
     /// and lower-secondary pupils.
-    static func derive(for area: SampleArea, seed: UInt64) -> SampleNeeds {
+    /// `isRemote` says which schools lie in remote districts; by default those of อุ้มผาง and ท่าสองยาง.
+    static func derive(for area: SampleArea, seed: UInt64, isRemote: ((School) -> Bool)? = nil) -> SampleNeeds {
         var rng = SeededGenerator(seed: seed ^ 0x5EED_0F_9000_D5)
         var needs = SampleNeeds()
         guard let latest = area.snapshots.last else { return needs }
         for school in area.schools.sorted(by: { $0.code < $1.code }) {
             let counts = latest.counts(for: school.code)
-            let remote = ["อุ้มผาง", "ท่าสองยาง"].contains(school.district)
+            let remote = isRemote?(school) ?? ["อุ้มผาง", "ท่าสองยาง"].contains(school.district)
             let poorShare = remote ? rng.int(in: 300...650) : rng.int(in: 80...300)
             var poor = GradeCounts()
             for grade in Grade.allCases where counts[grade] > 0 {

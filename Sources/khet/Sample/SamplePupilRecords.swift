@@ -76,24 +76,27 @@ struct SamplePupilRecords {
         if !buffer.isEmpty { try emit(buffer) }
     }
 
-    /// `nationalID(sequence:)` as bytes, without the Strings.
+    /// `nationalID(sequence:)` as bytes, without the Strings or any allocation: six million
+    /// rows make a heap array per row cost more than the rest of the row.
     private static func appendNationalID(sequence: Int, to buffer: inout [UInt8]) {
-        var digits = [Int](repeating: 0, count: 12)
-        digits[0] = 1; digits[1] = 9; digits[2] = 9
-        var rest = sequence
-        var position = 11
-        while rest > 0 && position >= 3 {
-            digits[position] = rest % 10
-            rest /= 10
-            position -= 1
-        }
-        if rest > 0 {
+        guard sequence < 1_000_000_000 else {
             // Past nine digits the String form is longer; keep its exact bytes.
             buffer += Array(nationalID(sequence: sequence).utf8)
             return
         }
-        for digit in digits { buffer.append(UInt8(0x30 + digit)) }
-        buffer.append(UInt8(0x30 + NationalID.checkDigit(of: digits)))
+        // The check digit weighs digit i (of 12) by 13 − i: 1, 9, 9 weigh 13, 12, 11.
+        var sum = 1 * 13 + 9 * 12 + 9 * 11
+        var divisor = 100_000_000
+        var weight = 10
+        buffer.append(0x31); buffer.append(0x39); buffer.append(0x39)
+        while divisor > 0 {
+            let digit = sequence / divisor % 10
+            sum += digit * weight
+            buffer.append(UInt8(0x30 + digit))
+            divisor /= 10
+            weight -= 1
+        }
+        buffer.append(UInt8(0x30 + (11 - sum % 11) % 10))
     }
 
     /// `1 99 <nine-digit number> <check digit>`.
@@ -115,6 +118,11 @@ struct SamplePupilRecords {
         buffer.append(0x2F)
         two(month)
         buffer.append(0x2F)
-        buffer += Array(String(year).utf8)
+        if (1000...9999).contains(year) {
+            two(year / 100)
+            two(year % 100)
+        } else {
+            buffer += Array(String(year).utf8)
+        }
     }
 }

@@ -75,7 +75,11 @@ struct SampleSchoolPlan: Sendable {
     /// The school's pupils on the first snapshot: a target size for its class, spread over the
     /// taught grades by the steady-state weights with ±20 % noise per grade.
     func firstCounts(using rng: inout SeededGenerator) -> GradeCounts {
-        let target = targetPupils(using: &rng)
+        firstCounts(target: targetPupils(using: &rng), using: &rng)
+    }
+
+    /// As `firstCounts(using:)` for a size drawn elsewhere (the national sample's distribution).
+    func firstCounts(target: Int, using rng: inout SeededGenerator) -> GradeCounts {
         let taught = Grade.allCases.filter(teaches)
         let weightSum = taught.reduce(0) { $0 + (SampleSchoolPlan.gradeWeights[$1] ?? 0) }
         var counts = GradeCounts()
