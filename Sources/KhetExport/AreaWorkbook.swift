@@ -7,9 +7,23 @@ import XLSXWriter
 /// sheet, one sheet per payment round with the count × rate detail, the rates used and the
 /// warnings of the run.
 public struct AreaWorkbook {
-    public let report: AreaAllocationReport
+    /// How a per-pupil programme's payment rounds are shown.
+    public enum RoundDetail: Sendable {
+        /// One sheet per round, one row per allocation line (count × rate): what an area office
+        /// checks and explains. About 26 rows a school a round.
+        case lines
+        /// One sheet for all rounds, one row per school and a column per round: a national run's
+        /// view, a twentieth of the size; the lines stay in each area's own run and its notices.
+        case schoolTotals
+    }
 
-    public init(report: AreaAllocationReport) { self.report = report }
+    public let report: AreaAllocationReport
+    public var roundDetail: RoundDetail
+
+    public init(report: AreaAllocationReport, roundDetail: RoundDetail = .lines) {
+        self.report = report
+        self.roundDetail = roundDetail
+    }
 
     public var fileName: String { "allocation-\(report.fiscalYear.year).xlsx" }
 
@@ -69,7 +83,21 @@ public struct AreaWorkbook {
                               title: labels.summaryTitle(programme.name(language), report.fiscalYear),
                               columns: columns, totalName: nil).write(into: workbook)
         let percent = report.framework.advance.percent
-        for round in report.allocation.rounds(of: programme.id) {
+        let rounds = report.allocation.rounds(of: programme.id)
+        if roundDetail == .schoolTotals {
+            var byRound: [PaymentRound: [String: Money]] = [:]
+            for line in report.allocation.lines where line.programmeID == programme.id {
+                byRound[line.round, default: [:]][line.schoolCode, default: .zero] += line.amount
+            }
+            let name = programme.shortName(language)
+            try SchoolTotalsSheet(report: report, labels: labels, sheetName: names.name(labels.roundsSheet(name)),
+                                  title: labels.roundsTitle(programme.name(language), report.fiscalYear),
+                                  columns: rounds.map { .init(header: $0.sheetName(language, advancePercent: percent),
+                                                              amounts: byRound[$0] ?? [:]) },
+                                  totalName: nil).write(into: workbook)
+            return
+        }
+        for round in rounds {
             try RoundSheet(report: report, programme: programme, round: round, labels: labels,
                            sheetName: names.name(round.sheetName(language, advancePercent: percent))).write(into: workbook)
         }

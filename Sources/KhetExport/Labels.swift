@@ -53,6 +53,11 @@ struct Labels {
         pick("สรุปการจัดสรรรายเขตพื้นที่การศึกษา ปีงบประมาณ \(year.year)", "Allocation by area office, fiscal year \(year.year)")
     }
     var envelopeSheet: String { pick("กรอบวงเงิน", "Envelope") }
+    func roundsSheet(_ programme: String) -> String { pick("\(programme) รายงวด", "\(programme) by round") }
+
+    func roundsTitle(_ programme: String, _ year: FiscalYear) -> String {
+        pick("การจัดสรร\(programme) รายงวด ปีงบประมาณ \(year.year)", "\(programme) by payment round, fiscal year \(year.year)")
+    }
     var schoolCount: String { pick("จำนวนโรงเรียน", "Schools") }
     var level: String { pick("ระดับ", "Level") }
     var enrolment: String { pick("นักเรียนทั้งระดับ", "Enrolment") }

@@ -29,6 +29,9 @@ struct NationalRunner {
     var fingerprints: InputFingerprints
     var jobs: [AreaJob]
     var workers = 1
+    /// A national run shows rounds as one row per school unless asked for every line: the line
+    /// sheets of 30,000 schools are over a gigabyte of XML, the time of the whole run ten times over.
+    var roundDetail = AreaWorkbook.RoundDetail.schoolTotals
     var progress: ProgressDisplay?
     var timings: StageTimings?
 
@@ -136,7 +139,7 @@ struct NationalRunner {
             schools: data.schools, snapshots: data.snapshots, allocation: calculation.allocation,
             diagnostics: calculation.diagnostics, batchDate: batchDate, language: language)
         result.outputs.append(try measure("area workbooks", items: 1, unit: "workbooks") {
-            try AreaWorkbook(report: report).write(into: areaFolder)
+            try AreaWorkbook(report: report, roundDetail: roundDetail).write(into: areaFolder)
         })
         if withNotices {
             try measure("notices", items: data.schools.count, unit: "notices") {

@@ -24,6 +24,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "With a national batch: areas calculated and written at once (default: the processor count).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: ArgumentHelp(
+        "With a national batch: write every round's lines (count × rate) in the area workbooks, as an area's own run does.",
+        discussion: "By default a national run's area workbooks show each round as one row per school: twenty times smaller and faster."))
+    var roundLines = false
+
     @Flag(help: "Print how long each stage took (a table on standard error).")
     var timings = false
 
@@ -118,11 +123,12 @@ struct RunCommand: ParsableCommand {
         for data in areas {
             inputs += data.manifest.inputFiles.map { ("\(data.manifest.area.code) \($0.role)", $0.file) }
         }
-        let runner = NationalRunner(
+        var runner = NationalRunner(
             fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate, language: manifest.language,
             output: manifest.output, fingerprints: InputFingerprints(inputs),
             jobs: areas.map { data in .init(area: data.manifest.area, data: { data }) },
             workers: jobs, progress: ProgressDisplay.forStandardError(quiet: quiet), timings: timings ? StageTimings() : nil)
+        if roundLines { runner.roundDetail = .lines }
         try finishNational(runner, earlier: read.diagnostics, files: files)
     }
 
@@ -149,10 +155,11 @@ struct RunCommand: ParsableCommand {
         let jobs = zip(data.areas, groups).map { area, schools in
             NationalRunner.AreaJob(area: area, data: { data.part(for: area, schools: schools) })
         }
-        let runner = NationalRunner(
+        var runner = NationalRunner(
             fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate, language: manifest.language,
             output: manifest.output, fingerprints: fingerprints, jobs: jobs, workers: self.jobs,
             progress: progress, timings: stages)
+        if roundLines { runner.roundDetail = .lines }
         try finishNational(runner, earlier: imported, files: data.fileCount)
     }
 

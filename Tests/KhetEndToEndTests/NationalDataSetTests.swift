@@ -79,6 +79,19 @@ final class NationalDataSetTests: XCTestCase {
             XCTAssertEqual(satang(summary.values["\(column)9"]), national[index], column)
         }
         XCTAssertEqual(summary.values["C9"]?.number, 90)
+        // A national run shows the rounds as one row per school, adding up to the free-education total.
+        for (offset, code) in codes.enumerated() {
+            let book = books[offset + 1]
+            XCTAssertFalse(book.sheetNames.contains("ภาค 2-2567"), "no line sheets by default: \(book.sheetNames)")
+            let rounds = try XCTUnwrap(book.sheet("เรียนฟรี 15 ปี รายงวด"), "\(book.sheetNames)")
+            XCTAssertEqual(rounds.cells["E5"]?.string, "ภาค 2-2567")
+            XCTAssertEqual(rounds.cells["F5"]?.string, "ภาค 1-2568 งวด 70%")
+            XCTAssertEqual(rounds.cells["G5"]?.string, "ภาค 1-2568 ส่วนที่เหลือ")
+            let roundsTotal = ["E", "F", "G"].reduce(0) { $0 + satang(rounds.values["\($1)\(rounds.maxRow)"]) }
+            XCTAssertEqual(roundsTotal, satang(rounds.values["H\(rounds.maxRow)"]), code)
+            let summarySheet = try XCTUnwrap(book.sheet("สรุป"))
+            XCTAssertEqual(roundsTotal, satang(summarySheet.values["E\(summarySheet.maxRow)"]), "\(code): rounds = free education")
+        }
         let manifest = try String(contentsOfFile: country + "/out/manifest.json", encoding: .utf8)
         XCTAssertTrue(manifest.contains("\"areas/\(codes[0])/allocation-2568.xlsx\""), manifest)
         XCTAssertTrue(manifest.contains("pupils-2568-06-10-records.csv\""), manifest)
@@ -91,6 +104,27 @@ final class NationalDataSetTests: XCTestCase {
         let book = try WorkbookReader.read(folder.file("single/out/allocation-2568.xlsx"))
         let sheet = try XCTUnwrap(book.sheet("สรุป"))
         XCTAssertEqual(satang(sheet.values["I\(sheet.maxRow)"]), areaTotals[code])
+    }
+
+    /// `--round-lines` writes the line sheets of every round, as an area's own run does, with the
+    /// same money.
+    func testRoundLinesOnRequest() throws {
+        let folder = try TemporaryDirectory("khet-national-lines")
+        let country = try nationalSample(folder)
+        let result = try ProcessRunner.khet(["run", country + "/batch.toml", "--quiet", "--round-lines"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let code = try XCTUnwrap(try lines(country + "/areas.csv").dropFirst().first.map { String($0.prefix(4)) })
+        let book = try WorkbookReader.read(country + "/out/areas/\(code)/allocation-2568.xlsx")
+        XCTAssertNil(book.sheet("เรียนฟรี 15 ปี รายงวด"))
+        var rounds = 0
+        for name in ["ภาค 2-2567", "ภาค 1-2568 งวด 70%", "ภาค 1-2568 ส่วนที่เหลือ"] {
+            let sheet = try XCTUnwrap(book.sheet(name), "\(book.sheetNames)")
+            XCTAssertGreaterThan(sheet.maxRow, 100, "one row per line: \(name)")
+            let amountColumn = name.contains("70%") ? "I" : "G"
+            rounds += satang(sheet.values["\(amountColumn)\(sheet.maxRow)"])
+        }
+        let summary = try XCTUnwrap(book.sheet("สรุป"))
+        XCTAssertEqual(rounds, satang(summary.values["E\(summary.maxRow)"]))
     }
 
     /// An ordinary batch (with `[area]`) of one area's rows of every national file.
