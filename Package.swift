@@ -26,6 +26,11 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
@@ -43,7 +48,7 @@ let package = Package(
         .target(name: "KhetCalc", dependencies: ["KhetCore"]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "KhetExport", dependencies: [
-            "KhetCore", "KhetCalc", "XLSXWriter", "KhetTemplates",
+            "CCrypto", "KhetCore", "KhetCalc", "XLSXWriter", "KhetTemplates",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(
