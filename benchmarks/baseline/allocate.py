@@ -14,8 +14,8 @@ pupils-2568-06-10-records.csv), computes FY2568's free-education rounds exactly 
                    count), 70% of it rounded half up per grade;
   term 1/2568 rest the full term-1 entitlement on the 10 June 2568 count less the advance paid,
                    per item, never below zero (the framework allows no recovery);
-and writes per area `areas/<code>/allocation-2568.xlsx` (a school × item sheet and one sheet of
-lines per round) and `national-summary-2568.xlsx`. The totals it computed (satang per area) go
+and writes per area `areas/<code>/allocation-2568.xlsx` (a school × item sheet and a school × round
+sheet, as Khet's national run writes them) and `national-summary-2568.xlsx`. The totals it computed (satang per area) go
 to --totals as JSON, for the bench to compare with Khet's.
 """
 import argparse
@@ -137,23 +137,21 @@ def write_area(path, area, schools, rounds, items):
         sheet.set_column(0, 0, 12)
         sheet.set_column(1, 1, 30)
         sheet.set_column(2, len(summary.columns), 16)
-        for title, lines in rounds:
-            table = lines.merge(schools[["รหัสโรงเรียน", "ชื่อโรงเรียน"]], left_on="school", right_on="รหัสโรงเรียน")
-            table["item"] = table["item"].map(names)
-            cols = ["school", "ชื่อโรงเรียน", "item", "grade"] + \
-                   [c for c in ("counted_grade", "counted") if c in table.columns] + ["pupils", "rate", "amount", "note"]
-            table = table[cols].rename(columns={"school": "รหัสโรงเรียน", "item": "รายการ", "grade": "ชั้น",
-                                                "counted_grade": "ชั้นที่นับ", "counted": "นักเรียนที่นับ",
-                                                "pupils": "นักเรียนที่ได้รับจัดสรร", "rate": "อัตรา (บาท/คน)",
-                                                "amount": "จำนวนเงิน (บาท)", "note": "หมายเหตุ"})
-            table.to_excel(writer, sheet_name=title, index=False, startrow=2)
-            sheet = writer.sheets[title]
-            sheet.write(0, 0, f"{title} — {area['ชื่อเขต']}")
-            sheet.write(len(table) + 3, 0, "รวมงวดนี้")
-            sheet.write(len(table) + 3, cols.index("amount"), table["จำนวนเงิน (บาท)"].sum())
-            sheet.set_column(0, 0, 12)
-            sheet.set_column(1, 2, 30)
-            sheet.set_column(3, len(cols), 14)
+        # The rounds as Khet's national run writes them: one row per school, a column per round.
+        by_round = pd.DataFrame({title: lines.groupby("school")["amount"].sum() for title, lines in rounds})
+        by_round = by_round.reindex(schools["รหัสโรงเรียน"]).fillna(0)
+        by_round["รวมทั้งปีงบประมาณ"] = by_round.sum(axis=1)
+        table = schools.merge(by_round, left_on="รหัสโรงเรียน", right_index=True, how="left")
+        title = "เรียนฟรี 15 ปี รายงวด"
+        table.to_excel(writer, sheet_name=title, index=False, startrow=2)
+        sheet = writer.sheets[title]
+        sheet.write(0, 0, f"การจัดสรรเรียนฟรี 15 ปี รายงวด ปีงบประมาณ 2568 — {area['ชื่อเขต']}")
+        sheet.write(len(table) + 3, 0, "รวมทั้งเขตพื้นที่")
+        for offset, column in enumerate(by_round.columns):
+            sheet.write(len(table) + 3, len(schools.columns) + offset, table[column].sum())
+        sheet.set_column(0, 0, 12)
+        sheet.set_column(1, 1, 30)
+        sheet.set_column(2, len(table.columns), 16)
 
 
 def main():
