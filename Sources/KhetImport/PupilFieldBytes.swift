@@ -1,3 +1,4 @@
+import Foundation
 import KhetCore
 
 /// The common forms of a pupil row's cells read straight from their (trimmed) UTF-8 bytes, for
@@ -8,6 +9,23 @@ enum PupilFieldBytes {
     /// `NationalID.key` of 13 ASCII digits with a right check digit, dashes and spaces allowed
     /// between them (`1-2345-67890-12-1`).
     static func nationalIDKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        if bytes.count == 13 {
+            // Thirteen digits in a row, the common case, without the checks for dashes.
+            var value: UInt64 = 0
+            var sum = 0
+            var bad: UInt8 = 0
+            for index in 0..<12 {
+                let digit = bytes[index] &- 0x30
+                bad |= digit > 9 ? 1 : 0
+                value = value &* 10 &+ UInt64(digit)
+                sum &+= Int(digit) &* (13 - index)
+            }
+            let check = bytes[12] &- 0x30
+            if bad == 0 && check <= 9 {
+                guard Int(check) == (11 - sum % 11) % 10 else { return nil }
+                return value &* 10 &+ UInt64(check)
+            }
+        }
         var value: UInt64 = 0
         var digits = 0
         var sum = 0
@@ -56,28 +74,42 @@ enum PupilFieldBytes {
         return Grade(rawValue: base.rawValue + number - 1)
     }
 
-    private static let commonSexes: [[UInt8]] = ["ชาย", "หญิง", "1", "2", "M", "F", "m", "f"].map { Array($0.utf8) }
-
-    /// Whether the cell is one of the common ways to write a sex (the value is not needed).
+    /// Whether the cell is one of the common ways to write a sex (the value is not needed):
+    /// ชาย, หญิง, 1, 2, M, F, m, f.
     static func isCommonSex(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        commonSexes.contains { bytes.elementsEqual($0) }
+        switch bytes.count {
+        case 1:
+            switch bytes[0] {
+            case 0x31, 0x32, 0x4D, 0x46, 0x6D, 0x66: return true
+            default: return false
+            }
+        case 9: return matches(bytes, male)
+        case 12: return matches(bytes, female)
+        default: return false
+        }
+    }
+
+    private static let male = Array("ชาย".utf8)
+    private static let female = Array("หญิง".utf8)
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ expected: [UInt8]) -> Bool {
+        expected.withUnsafeBufferPointer { expected in
+            guard bytes.count == expected.count, let left = expected.baseAddress, let right = bytes.baseAddress else {
+                return false
+            }
+            return memcmp(left, right, expected.count) == 0
+        }
     }
 
     /// `dd/mm/yyyy` in ASCII digits, as `ThaiDate(parsing:)` reads it: years below 2400 are CE.
     static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> ThaiDate? {
         guard bytes.count == 10, bytes[2] == 0x2F, bytes[5] == 0x2F else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let digit = bytes[index] &- 0x30
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
-        }
-        guard let day = number(0..<2), let month = number(3..<5), var year = number(6..<10), year >= 1000 else {
-            return nil
-        }
+        let d0 = bytes[0] &- 0x30, d1 = bytes[1] &- 0x30, m0 = bytes[3] &- 0x30, m1 = bytes[4] &- 0x30
+        let y0 = bytes[6] &- 0x30, y1 = bytes[7] &- 0x30, y2 = bytes[8] &- 0x30, y3 = bytes[9] &- 0x30
+        guard max(max(max(d0, d1), max(m0, m1)), max(max(y0, y1), max(y2, y3))) <= 9 else { return nil }
+        let day = Int(d0) * 10 + Int(d1), month = Int(m0) * 10 + Int(m1)
+        var year = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
+        guard year >= 1000 else { return nil }
         if year < 2400 { year += 543 }
         return ThaiDate(year: year, month: month, day: day)
     }

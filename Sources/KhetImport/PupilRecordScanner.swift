@@ -31,6 +31,8 @@ struct PupilRecordScanner {
     private let poor, boarder: Int
     /// Fields a row needs for the fast reading: one past the last column read.
     private let fieldsNeeded: Int
+    /// Fields before that which the fast reading skips (names, rooms).
+    private let unreadFields: [Int]
 
     private enum Byte {
         static let quote: UInt8 = 0x22
@@ -60,7 +62,9 @@ struct PupilRecordScanner {
         self.birthDate = birthDate
         poor = columns.poor ?? -1
         boarder = columns.boarder ?? -1
-        fieldsNeeded = [code, id, grade, sex, birthDate, poor, boarder].max().map { $0 + 1 } ?? 0
+        let read = [code, id, grade, sex, birthDate, poor, boarder]
+        fieldsNeeded = (read.max() ?? 0) + 1
+        unreadFields = (0..<fieldsNeeded).filter { !read.contains($0) }
     }
 
     /// The school of the previous row, kept as bytes so a row of the same school costs a compare.
@@ -135,33 +139,16 @@ struct PupilRecordScanner {
     private func record(_ row: UnsafeBufferPointer<UInt8>, line: Int, bounds: UnsafeMutablePointer<Int>,
                         last: inout LastSchool, tally: inout PupilTally, limiter: inout DiagnosticLimiter) throws {
         // Field bounds: field i is bounds[2i] ..< bounds[2i + 1], offsets in the row.
-        var fields = 0
-        var fieldStart = 0
-        var high: UInt8 = 0
-        let separator = self.separator
-        for index in 0..<row.count {
-            let byte = row[index]
-            high |= byte
-            if byte == separator {
-                if fields < fieldsNeeded {
-                    bounds[2 * fields] = fieldStart
-                    bounds[2 * fields + 1] = index
-                }
-                fields += 1
-                fieldStart = index + 1
-            }
-        }
-        if fields < fieldsNeeded {
-            bounds[2 * fields] = fieldStart
-            bounds[2 * fields + 1] = row.count
-        }
-        fields += 1
+        let (fields, high) = split(row, bounds: bounds)
         let isASCII = high < 0x80
-        if !isASCII, UTF8Validation.check(row, isComplete: true) != .valid { throw NeedsGenericReader() }
-        guard fields >= fieldsNeeded, let pupil = read(row, bounds: bounds, last: &last, isASCII: isASCII) else {
+        guard fields >= fieldsNeeded,
+              let pupil = read(row, bounds: bounds, last: &last, isASCII: isASCII) else {
+            if !isASCII, UTF8Validation.check(row, isComplete: true) != .valid { throw NeedsGenericReader() }
             recordAsGenericRow(row, line: line, tally: &tally, limiter: &limiter)
             return
         }
+        // The cells read above are ASCII or matched whole characters; the rest must be UTF-8 too.
+        if !isASCII { try checkUnreadFields(row, bounds: bounds) }
         let school: UInt32
         if let known = last.index {
             school = known
@@ -182,6 +169,98 @@ struct PupilRecordScanner {
                 limiter.add(warning)
             }
         }
+    }
+
+    /// Finds the bounds of the first `fieldsNeeded` fields; returns how many fields the row has
+    /// and the OR of all its bytes (ASCII when below 0x80). Eight bytes at a time: a field is
+    /// about ten bytes long.
+    private func split(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>) -> (Int, UInt8) {
+        guard let start = row.baseAddress else {
+            bounds[0] = 0
+            bounds[1] = 0
+            return (1, 0)
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = ones &* UInt64(separator)
+        var fields = 0
+        var fieldStart = 0
+        var high: UInt64 = 0
+        var offset = 0
+        let raw = UnsafeRawPointer(start)
+        let fieldsNeeded = self.fieldsNeeded
+        while offset + 8 <= row.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            high |= word
+            let diff = word ^ pattern
+            // Exact zero-byte test (no false hits from borrows): high bit set where a byte of
+            // `diff` is zero.
+            var hits = ~(((diff & ~highs) &+ ~highs) | diff) & highs
+            while hits != 0 {
+                let index = offset &+ hits.trailingZeroBitCount &>> 3
+                if fields < fieldsNeeded {
+                    bounds[fields &<< 1] = fieldStart
+                    bounds[fields &<< 1 &+ 1] = index
+                }
+                fields &+= 1
+                fieldStart = index &+ 1
+                hits &= hits &- 1
+            }
+            offset &+= 8
+        }
+        if offset < row.count && row.count >= 8 {
+            // The last bytes: the row's last eight, shifted past those already seen.
+            let seen = 8 - (row.count - offset)
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: row.count - 8, as: UInt64.self))
+                >> UInt64(8 * seen)
+            high |= word
+            let diff = word ^ pattern
+            // Zero bytes shifted in become `pattern` bytes after the XOR: never a hit.
+            var hits = ~(((diff & ~highs) &+ ~highs) | diff) & highs
+            while hits != 0 {
+                let index = offset &+ hits.trailingZeroBitCount &>> 3
+                if fields < fieldsNeeded {
+                    bounds[fields &<< 1] = fieldStart
+                    bounds[fields &<< 1 &+ 1] = index
+                }
+                fields &+= 1
+                fieldStart = index &+ 1
+                hits &= hits &- 1
+            }
+            offset = row.count
+        }
+        while offset < row.count {
+            let byte = row[offset]
+            high |= UInt64(byte)
+            if byte == separator {
+                if fields < fieldsNeeded {
+                    bounds[2 * fields] = fieldStart
+                    bounds[2 * fields + 1] = offset
+                }
+                fields += 1
+                fieldStart = offset + 1
+            }
+            offset += 1
+        }
+        if fields < fieldsNeeded {
+            bounds[2 * fields] = fieldStart
+            bounds[2 * fields + 1] = row.count
+        }
+        high |= high >> 32
+        high |= high >> 16
+        high |= high >> 8
+        return (fields + 1, UInt8(truncatingIfNeeded: high))
+    }
+
+    /// Checks that the fields the fast reading skipped (columns it does not need, and any past
+    /// the last it needs) are UTF-8, as the generic reader would when it decodes them.
+    private func checkUnreadFields(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>) throws {
+        for index in unreadFields {
+            let field = UnsafeBufferPointer(rebasing: row[bounds[2 * index]..<bounds[2 * index + 1]])
+            if UTF8Validation.check(field, isComplete: true) != .valid { throw NeedsGenericReader() }
+        }
+        let tail = UnsafeBufferPointer(rebasing: row[bounds[2 * fieldsNeeded - 1]...])
+        if UTF8Validation.check(tail, isComplete: true) != .valid { throw NeedsGenericReader() }
     }
 
     private struct Pupil {
@@ -210,7 +289,11 @@ struct PupilRecordScanner {
               let isBoarder = boarder < 0 ? false : PupilFieldBytes.flag(field(boarder)) else { return nil }
         let code = field(code)
         guard !code.isEmpty else { return nil }
-        if !code.elementsEqual(last.bytes) {
+        let sameSchool = code.count == last.bytes.count && last.bytes.withUnsafeBufferPointer { lastBytes in
+            guard let left = lastBytes.baseAddress, let right = code.baseAddress else { return false }
+            return memcmp(left, right, code.count) == 0
+        }
+        if !sameSchool {
             // Anything but ASCII may hold spaces the generic trim removes (U+00A0, U+3000).
             if !isASCII && code.contains(where: { $0 >= 0x80 }) { return nil }
             let text = String(decoding: code, as: UTF8.self)
