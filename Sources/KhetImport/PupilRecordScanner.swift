@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KhetCore
 
@@ -74,15 +75,49 @@ struct PupilRecordScanner {
         var index: UInt32?
     }
 
+    /// What the parsing of one row leaves for the counting: where the row is in the block, and
+    /// when `isFast`, its pupil read from the bytes.
+    struct ParsedRow {
+        var start: Int32 = 0
+        var length: Int32 = 0
+        var isFast = false
+        var isASCII = true
+        var key: UInt64 = 0
+        var codeStart: Int32 = 0
+        var codeLength: Int32 = 0
+        var grade: UInt8 = 0
+        var isPoor = false
+        var isBoarder = false
+        var age: Int32 = 0
+    }
+
+    /// The rows of one part of a block, parsed on one thread.
+    final class RowBatch: @unchecked Sendable {
+        var rows: [ParsedRow] = []
+        /// Set when the file needs the generic reader (a quote, a lone CR, bytes not UTF-8).
+        var needsGenericReader = false
+        let bounds: UnsafeMutablePointer<Int>
+
+        init(fields: Int) { bounds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * max(1, fields)) }
+        deinit { bounds.deallocate() }
+    }
+
+    private struct SharedBytes: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt8>
+    }
+
     /// Reads every row from `source` (which starts at `offset` of the file, on `line`), counting
-    /// into `tally`; returns the file offset reached (its end).
+    /// into `tally`; returns the file offset reached (its end). A block's rows are parsed in
+    /// two halves on two threads when `parallel`, then counted in file order on this one.
     func run(source: BlockSource, offset: Int, line firstLine: Int, tally: inout PupilTally,
-             limiter: inout DiagnosticLimiter, progress: ((ImportProgress) -> Void)?) throws -> Int {
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: PupilRecordScanner.blockSize)
+             limiter: inout DiagnosticLimiter, progress: ((ImportProgress) -> Void)?,
+             blockSize: Int = PupilRecordScanner.blockSize, parallel: Bool = true) throws -> Int {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(16, blockSize))
         defer { buffer.deallocate() }
-        let bounds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * max(1, fieldsNeeded))
-        defer { bounds.deallocate() }
         guard let base = buffer.baseAddress else { throw NeedsGenericReader() }
+        let batches = [RowBatch(fields: fieldsNeeded), RowBatch(fields: fieldsNeeded)]
+        // Below this a block is parsed on this thread alone: waking a second costs more.
+        let parallelMinimum = max(256, buffer.count / 16)
 
         var last = LastSchool()
         var carry = 0
@@ -96,59 +131,124 @@ struct PupilRecordScanner {
             }
             let end = carry + got
             let isLastBlock = got == 0
-            if got > 0, memchr(base + carry, Int32(Byte.quote), got) != nil { throw NeedsGenericReader() }
-            var rowStart = 0
-            while rowStart < end {
-                let rowEnd: Int
-                if let found = memchr(base + rowStart, Int32(Byte.lineFeed), end - rowStart) {
-                    rowEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                } else if isLastBlock {
-                    rowEnd = end
-                } else {
-                    break
+            // The rows complete in the buffer: up to the last line feed, or all at the end.
+            var complete = end
+            if !isLastBlock {
+                while complete > 0 && base[complete - 1] != Byte.lineFeed { complete -= 1 }
+            }
+            var parts = [0..<complete]
+            if parallel && complete >= parallelMinimum,
+               let found = memchr(base + complete / 2, Int32(Byte.lineFeed), complete - complete / 2) {
+                let middle = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                if middle < complete { parts = [0..<middle, middle..<complete] }
+            }
+            let shared = SharedBytes(base: base)
+            if parts.count == 2 {
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    parse(shared.base, parts[part], into: batches[part])
                 }
-                var contentEnd = rowEnd
-                if contentEnd > rowStart && base[contentEnd - 1] == Byte.carriageReturn { contentEnd -= 1 }
-                // A CR alone ends a line for the generic reader; too rare to follow here.
-                if contentEnd > rowStart,
-                   memchr(base + rowStart, Int32(Byte.carriageReturn), contentEnd - rowStart) != nil {
-                    throw NeedsGenericReader()
-                }
-                if let progress {
-                    rowsSinceReport += 1
-                    if rowsSinceReport >= progressInterval {
-                        rowsSinceReport = 0
-                        progress(ImportProgress(bytesRead: bufferOffset + rowStart, totalBytes: totalBytes,
-                                                rows: tally.statistics.rows))
+            } else {
+                parse(base, parts[0], into: batches[0])
+            }
+            for part in parts.indices {
+                let batch = batches[part]
+                if batch.needsGenericReader { throw NeedsGenericReader() }
+                for parsed in batch.rows {
+                    if let progress {
+                        rowsSinceReport += 1
+                        if rowsSinceReport >= progressInterval {
+                            rowsSinceReport = 0
+                            progress(ImportProgress(bytesRead: bufferOffset + Int(parsed.start), totalBytes: totalBytes,
+                                                    rows: tally.statistics.rows))
+                        }
                     }
+                    count(parsed, in: UnsafeBufferPointer(start: base + Int(parsed.start), count: Int(parsed.length)),
+                          line: line, last: &last, tally: &tally, limiter: &limiter)
+                    line += 1
                 }
-                try record(UnsafeBufferPointer(start: base + rowStart, count: contentEnd - rowStart), line: line,
-                           bounds: bounds, last: &last, tally: &tally, limiter: &limiter)
-                line += 1
-                rowStart = rowEnd + 1
             }
             if isLastBlock { return bufferOffset + end }
-            let rest = end - rowStart
-            if rest > 0 { (base).update(from: base + rowStart, count: rest) }
-            bufferOffset += rowStart
+            let rest = end - complete
+            if rest > 0 { base.update(from: base + complete, count: rest) }
+            bufferOffset += complete
             carry = rest
         }
     }
 
-    /// One row without its line end.
-    private func record(_ row: UnsafeBufferPointer<UInt8>, line: Int, bounds: UnsafeMutablePointer<Int>,
-                        last: inout LastSchool, tally: inout PupilTally, limiter: inout DiagnosticLimiter) throws {
+    /// Parses the rows in `range` of the block (whole rows, the last maybe without its line end).
+    private func parse(_ base: UnsafeMutablePointer<UInt8>, _ range: Range<Int>, into batch: RowBatch) {
+        batch.rows.removeAll(keepingCapacity: true)
+        batch.needsGenericReader = false
+        guard !range.isEmpty else { return }
+        if memchr(base + range.lowerBound, Int32(Byte.quote), range.count) != nil {
+            batch.needsGenericReader = true
+            return
+        }
+        var rowStart = range.lowerBound
+        while rowStart < range.upperBound {
+            let rowEnd: Int
+            if let found = memchr(base + rowStart, Int32(Byte.lineFeed), range.upperBound - rowStart) {
+                rowEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            } else {
+                rowEnd = range.upperBound
+            }
+            var contentEnd = rowEnd
+            if contentEnd > rowStart && base[contentEnd - 1] == Byte.carriageReturn { contentEnd -= 1 }
+            // A CR alone ends a line for the generic reader; too rare to follow here.
+            if contentEnd > rowStart,
+               memchr(base + rowStart, Int32(Byte.carriageReturn), contentEnd - rowStart) != nil {
+                batch.needsGenericReader = true
+                return
+            }
+            let row = UnsafeBufferPointer(start: base + rowStart, count: contentEnd - rowStart)
+            guard var parsed = parse(row, bounds: batch.bounds) else {
+                batch.needsGenericReader = true
+                return
+            }
+            parsed.start = Int32(rowStart)
+            parsed.length = Int32(contentEnd - rowStart)
+            batch.rows.append(parsed)
+            rowStart = rowEnd + 1
+        }
+    }
+
+    /// One row without its line end; nil when its bytes are not UTF-8.
+    private func parse(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>) -> ParsedRow? {
         // Field bounds: field i is bounds[2i] ..< bounds[2i + 1], offsets in the row.
         let (fields, high) = split(row, bounds: bounds)
-        let isASCII = high < 0x80
-        guard fields >= fieldsNeeded,
-              let pupil = read(row, bounds: bounds, last: &last, isASCII: isASCII) else {
-            if !isASCII, UTF8Validation.check(row, isComplete: true) != .valid { throw NeedsGenericReader() }
+        var parsed = ParsedRow()
+        parsed.isASCII = high < 0x80
+        if fields >= fieldsNeeded, read(row, bounds: bounds, into: &parsed) {
+            // The cells read are ASCII or matched whole characters; the rest must be UTF-8 too.
+            if !parsed.isASCII && !unreadFieldsAreUTF8(row, bounds: bounds) { return nil }
+            parsed.isFast = true
+        } else if !parsed.isASCII && UTF8Validation.check(row, isComplete: true) != .valid {
+            return nil
+        }
+        return parsed
+    }
+
+    /// Counts a parsed row: a fast one here, any other through `PupilRow`.
+    private func count(_ parsed: ParsedRow, in row: UnsafeBufferPointer<UInt8>, line: Int, last: inout LastSchool,
+                       tally: inout PupilTally, limiter: inout DiagnosticLimiter) {
+        guard parsed.isFast, let grade = Grade(rawValue: Int(parsed.grade)) else {
             recordAsGenericRow(row, line: line, tally: &tally, limiter: &limiter)
             return
         }
-        // The cells read above are ASCII or matched whole characters; the rest must be UTF-8 too.
-        if !isASCII { try checkUnreadFields(row, bounds: bounds) }
+        let code = UnsafeBufferPointer(rebasing: row[Int(parsed.codeStart)..<Int(parsed.codeStart + parsed.codeLength)])
+        let sameSchool = code.count == last.bytes.count && last.bytes.withUnsafeBufferPointer { lastBytes in
+            guard let left = lastBytes.baseAddress, let right = code.baseAddress else { return false }
+            return memcmp(left, right, code.count) == 0
+        }
+        if !sameSchool {
+            // Anything but ASCII may hold spaces the generic trim removes (U+00A0, U+3000).
+            let text = String(decoding: code, as: UTF8.self)
+            guard parsed.isASCII || !code.contains(where: { $0 >= 0x80 }), schools.map({ $0[text] != nil }) ?? true else {
+                recordAsGenericRow(row, line: line, tally: &tally, limiter: &limiter)
+                return
+            }
+            last = LastSchool(bytes: Array(code), code: text, index: nil)
+        }
         let school: UInt32
         if let known = last.index {
             school = known
@@ -157,14 +257,20 @@ struct PupilRecordScanner {
             last.index = school
         }
         tally.statistics.rows += 1
-        let outcome = tally.add(key: pupil.key, school: school, line: line, grade: pupil.grade,
-                                age: date.age(bornOn: pupil.birth), isPoor: pupil.isPoor, isBoarder: pupil.isBoarder)
+        let outcome = tally.add(key: parsed.key, school: school, line: line, grade: grade, age: Int(parsed.age),
+                                isPoor: parsed.isPoor, isBoarder: parsed.isBoarder)
         if outcome != .counted && outcome != .underFour {
-            let idStart = bounds[2 * id]
-            let column = 1 + (isASCII ? idStart : UnsafeBufferPointer(rebasing: row[..<idStart]).reduce(0) {
+            // Where the ID cell starts, in characters: counted only for the rare duplicate.
+            var separators = 0
+            var idStart = 0
+            while separators < id, idStart < row.count {
+                if row[idStart] == separator { separators += 1 }
+                idStart += 1
+            }
+            let column = 1 + (parsed.isASCII ? idStart : UnsafeBufferPointer(rebasing: row[..<idStart]).reduce(0) {
                 $0 + ($1 & 0xC0 == 0x80 ? 0 : 1)
             })
-            if let warning = PupilRow.duplicateWarning(outcome, masked: PupilRecordScanner.masked(pupil.key),
+            if let warning = PupilRow.duplicateWarning(outcome, masked: PupilRecordScanner.masked(parsed.key),
                                                        school: last.code, file: file, line: line, column: column) {
                 limiter.add(warning)
             }
@@ -252,29 +358,22 @@ struct PupilRecordScanner {
         return (fields + 1, UInt8(truncatingIfNeeded: high))
     }
 
-    /// Checks that the fields the fast reading skipped (columns it does not need, and any past
-    /// the last it needs) are UTF-8, as the generic reader would when it decodes them.
-    private func checkUnreadFields(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>) throws {
+    /// Whether the fields the fast reading skipped (columns it does not need, and any past the
+    /// last it needs) are UTF-8, as the generic reader requires when it decodes them.
+    private func unreadFieldsAreUTF8(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>) -> Bool {
         for index in unreadFields {
             let field = UnsafeBufferPointer(rebasing: row[bounds[2 * index]..<bounds[2 * index + 1]])
-            if UTF8Validation.check(field, isComplete: true) != .valid { throw NeedsGenericReader() }
+            if UTF8Validation.check(field, isComplete: true) != .valid { return false }
         }
         let tail = UnsafeBufferPointer(rebasing: row[bounds[2 * fieldsNeeded - 1]...])
-        if UTF8Validation.check(tail, isComplete: true) != .valid { throw NeedsGenericReader() }
+        return UTF8Validation.check(tail, isComplete: true) == .valid
     }
 
-    private struct Pupil {
-        var key: UInt64
-        var grade: Grade
-        var birth: ThaiDate
-        var isPoor: Bool
-        var isBoarder: Bool
-    }
-
-    /// The row's pupil when every cell is in its common form and nothing about it needs saying
-    /// (a duplicate aside); nil sends the row to `PupilRow`. Leaves `last` naming the row's school.
+    /// Reads the row's pupil into `parsed` when every cell is in its common form and nothing
+    /// about it needs saying (a duplicate aside); false sends the row to `PupilRow`. Whether the
+    /// school is known is for the counting thread to say.
     private func read(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>,
-                      last: inout LastSchool, isASCII: Bool) -> Pupil? {
+                      into parsed: inout ParsedRow) -> Bool {
         func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
             var start = bounds[2 * index], end = bounds[2 * index + 1]
             while start < end && (row[start] == Byte.space || row[start] == Byte.tab) { start += 1 }
@@ -286,21 +385,17 @@ struct PupilRecordScanner {
               PupilFieldBytes.isCommonSex(field(sex)),
               let birth = PupilFieldBytes.date(field(birthDate)), !(birth > date),
               let isPoor = poor < 0 ? false : PupilFieldBytes.flag(field(poor)),
-              let isBoarder = boarder < 0 ? false : PupilFieldBytes.flag(field(boarder)) else { return nil }
+              let isBoarder = boarder < 0 ? false : PupilFieldBytes.flag(field(boarder)) else { return false }
         let code = field(code)
-        guard !code.isEmpty else { return nil }
-        let sameSchool = code.count == last.bytes.count && last.bytes.withUnsafeBufferPointer { lastBytes in
-            guard let left = lastBytes.baseAddress, let right = code.baseAddress else { return false }
-            return memcmp(left, right, code.count) == 0
-        }
-        if !sameSchool {
-            // Anything but ASCII may hold spaces the generic trim removes (U+00A0, U+3000).
-            if !isASCII && code.contains(where: { $0 >= 0x80 }) { return nil }
-            let text = String(decoding: code, as: UTF8.self)
-            if let schools, schools[text] == nil { return nil }
-            last = LastSchool(bytes: Array(code), code: text, index: nil)
-        }
-        return Pupil(key: key, grade: grade, birth: birth, isPoor: isPoor, isBoarder: isBoarder)
+        guard !code.isEmpty, let rowStart = row.baseAddress, let codeStart = code.baseAddress else { return false }
+        parsed.key = key
+        parsed.grade = UInt8(grade.rawValue)
+        parsed.age = Int32(clamping: date.age(bornOn: birth))
+        parsed.isPoor = isPoor
+        parsed.isBoarder = isBoarder
+        parsed.codeStart = Int32(rowStart.distance(to: codeStart))
+        parsed.codeLength = Int32(code.count)
+        return true
     }
 
     /// The row as the generic reader makes it (a String per field, where each starts) through

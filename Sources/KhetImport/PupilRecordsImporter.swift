@@ -1,3 +1,4 @@
+import Foundation
 import KhetCore
 
 /// Reads a DMC-style pupil-record file (one row per pupil) and turns it into what the calculators
@@ -74,6 +75,8 @@ public struct PupilRecordsImporter {
     /// Whether UTF-8 files without quotes are read by `PupilRecordScanner` (the same results,
     /// several times faster); off only to compare it with the generic reader.
     @_spi(Testing) public var usesFastPath = true
+    /// The fast path's block: small ones in tests put rows across block ends and both threads to work.
+    @_spi(Testing) public var fastPathBlockSize = PupilRecordScanner.blockSize
 
     public func read(from reader: CSVReader, date: ThaiDate, schools: [String: School]? = nil,
                      progress: ((ImportProgress) -> Void)? = nil) throws -> Result {
@@ -96,7 +99,9 @@ public struct PupilRecordsImporter {
            let source = BlockSource(reader.origin, from: resume.offset) {
             do {
                 bytesRead = try scanner.run(source: source, offset: resume.offset, line: resume.line,
-                                            tally: &tally, limiter: &limiter, progress: progress)
+                                            tally: &tally, limiter: &limiter, progress: progress,
+                                            blockSize: fastPathBlockSize,
+                                            parallel: ProcessInfo.processInfo.activeProcessorCount > 1)
             } catch is PupilRecordScanner.NeedsGenericReader {
                 // From the top with the generic reader; progress already reported is not repeated.
                 var generic = self

@@ -87,8 +87,23 @@ final class PupilRecordsFastPathTests: XCTestCase {
         let date = try XCTUnwrap(date)
         var generic = PupilRecordsImporter()
         generic.usesFastPath = false
+        var smallBlocks = PupilRecordsImporter()
+        // Blocks of a few rows: rows cut at block ends, each block parsed in two halves on two threads.
+        smallBlocks.fastPathBlockSize = 700
+        let smallOutcome = Result(catching: { try smallBlocks.read(from: CSVReader(bytes: bytes, displayName: "r.csv"),
+                                                                   date: date, schools: schools) })
         let fastOutcome = Result(catching: { try PupilRecordsImporter().read(from: CSVReader(bytes: bytes, displayName: "r.csv"),
                                                                     date: date, schools: schools) })
+        switch (fastOutcome, smallOutcome) {
+        case (.success(let fast), .success(let small)):
+            XCTAssertEqual(fast.statistics, small.statistics, name)
+            XCTAssertEqual(fast.snapshot.counts, small.snapshot.counts, name)
+            XCTAssertEqual(fast.diagnostics, small.diagnostics, name)
+        case (.failure(let fast), .failure(let small)):
+            XCTAssertEqual((fast as? ImportError)?.diagnostic, (small as? ImportError)?.diagnostic, name)
+        default:
+            XCTFail("\(name): small blocks and large blocks disagree")
+        }
         let genericOutcome = Result(catching: { try generic.read(from: CSVReader(bytes: bytes, displayName: "r.csv"),
                                                        date: date, schools: schools) })
         switch (fastOutcome, genericOutcome) {
