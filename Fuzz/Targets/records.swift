@@ -27,8 +27,11 @@ public func fuzzPupilRecords(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     } catch {
         fatalError("the generic pupil-record reader threw something other than an ImportError: \(error)")
     }
+    // Odd inputs pick tiny blocks: rows cut at block ends, blocks parsed in two halves.
+    var importer = PupilRecordsImporter()
+    if size % 2 == 1 { importer.fastPathBlockSize = 64 }
     do {
-        let result = try PupilRecordsImporter().read(from: reader, date: date, schools: schools)
+        let result = try importer.read(from: reader, date: date, schools: schools)
         guard let slow else { fatalError("the generic reader failed (\(String(describing: slowError))), the fast path did not") }
         if result.statistics != slow.statistics || result.snapshot.counts != slow.snapshot.counts
             || result.poorPupils != slow.poorPupils || result.boarders != slow.boarders

@@ -117,7 +117,7 @@ struct PupilRecordScanner {
         guard let base = buffer.baseAddress else { throw NeedsGenericReader() }
         let batches = [RowBatch(fields: fieldsNeeded), RowBatch(fields: fieldsNeeded)]
         // Below this a block is parsed on this thread alone: waking a second costs more.
-        let parallelMinimum = max(256, buffer.count / 16)
+        let parallelMinimum = max(32, buffer.count / 16)
 
         var last = LastSchool()
         var carry = 0
@@ -177,13 +177,20 @@ struct PupilRecordScanner {
 
     /// Parses the rows in `range` of the block (whole rows, the last maybe without its line end).
     private func parse(_ base: UnsafeMutablePointer<UInt8>, _ range: Range<Int>, into batch: RowBatch) {
-        batch.rows.removeAll(keepingCapacity: true)
-        batch.needsGenericReader = false
-        guard !range.isEmpty else { return }
-        if memchr(base + range.lowerBound, Int32(Byte.quote), range.count) != nil {
-            batch.needsGenericReader = true
-            return
-        }
+        // The rows are built in a local array: appending to a class's property would pay for an
+        // exclusivity check per row.
+        var rows = batch.rows
+        batch.rows = []
+        rows.removeAll(keepingCapacity: true)
+        batch.needsGenericReader = !parse(base, range, into: &rows, bounds: batch.bounds)
+        batch.rows = rows
+    }
+
+    /// False when the file needs the generic reader.
+    private func parse(_ base: UnsafeMutablePointer<UInt8>, _ range: Range<Int>, into rows: inout [ParsedRow],
+                       bounds: UnsafeMutablePointer<Int>) -> Bool {
+        guard !range.isEmpty else { return true }
+        if memchr(base + range.lowerBound, Int32(Byte.quote), range.count) != nil { return false }
         var rowStart = range.lowerBound
         while rowStart < range.upperBound {
             let rowEnd: Int
@@ -197,19 +204,16 @@ struct PupilRecordScanner {
             // A CR alone ends a line for the generic reader; too rare to follow here.
             if contentEnd > rowStart,
                memchr(base + rowStart, Int32(Byte.carriageReturn), contentEnd - rowStart) != nil {
-                batch.needsGenericReader = true
-                return
+                return false
             }
             let row = UnsafeBufferPointer(start: base + rowStart, count: contentEnd - rowStart)
-            guard var parsed = parse(row, bounds: batch.bounds) else {
-                batch.needsGenericReader = true
-                return
-            }
+            guard var parsed = parse(row, bounds: bounds) else { return false }
             parsed.start = Int32(rowStart)
             parsed.length = Int32(contentEnd - rowStart)
-            batch.rows.append(parsed)
+            rows.append(parsed)
             rowStart = rowEnd + 1
         }
+        return true
     }
 
     /// One row without its line end; nil when its bytes are not UTF-8.
@@ -374,11 +378,12 @@ struct PupilRecordScanner {
     /// school is known is for the counting thread to say.
     private func read(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>,
                       into parsed: inout ParsedRow) -> Bool {
+        guard let base = row.baseAddress else { return false }
         func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-            var start = bounds[2 * index], end = bounds[2 * index + 1]
-            while start < end && (row[start] == Byte.space || row[start] == Byte.tab) { start += 1 }
-            while end > start && (row[end - 1] == Byte.space || row[end - 1] == Byte.tab) { end -= 1 }
-            return UnsafeBufferPointer(rebasing: row[start..<end])
+            var start = bounds[index &<< 1], end = bounds[index &<< 1 &+ 1]
+            while start < end && (base[start] == Byte.space || base[start] == Byte.tab) { start &+= 1 }
+            while end > start && (base[end &- 1] == Byte.space || base[end &- 1] == Byte.tab) { end &-= 1 }
+            return UnsafeBufferPointer(start: base + start, count: end &- start)
         }
         guard let key = PupilFieldBytes.nationalIDKey(field(id)),
               let grade = PupilFieldBytes.grade(field(grade)),
