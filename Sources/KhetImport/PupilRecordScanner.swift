@@ -245,9 +245,8 @@ struct PupilRecordScanner {
             return memcmp(left, right, code.count) == 0
         }
         if !sameSchool {
-            // Anything but ASCII may hold spaces the generic trim removes (U+00A0, U+3000).
             let text = String(decoding: code, as: UTF8.self)
-            guard parsed.isASCII || !code.contains(where: { $0 >= 0x80 }), schools.map({ $0[text] != nil }) ?? true else {
+            guard schools.map({ $0[text] != nil }) ?? true else {
                 recordAsGenericRow(row, line: line, tally: &tally, limiter: &limiter)
                 return
             }
@@ -392,7 +391,9 @@ struct PupilRecordScanner {
               let isPoor = poor < 0 ? false : PupilFieldBytes.flag(field(poor)),
               let isBoarder = boarder < 0 ? false : PupilFieldBytes.flag(field(boarder)) else { return false }
         let code = field(code)
-        guard !code.isEmpty, let rowStart = row.baseAddress, let codeStart = code.baseAddress else { return false }
+        // Printable ASCII only: the generic trim also removes other whitespace (VT, FF, U+00A0…).
+        guard !code.isEmpty, !code.contains(where: { $0 <= 0x20 || $0 >= 0x7F }),
+              let rowStart = row.baseAddress, let codeStart = code.baseAddress else { return false }
         parsed.key = key
         parsed.grade = UInt8(grade.rawValue)
         parsed.age = Int32(clamping: date.age(bornOn: birth))

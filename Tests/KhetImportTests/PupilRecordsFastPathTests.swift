@@ -189,7 +189,8 @@ struct PupilFileGenerator {
         switch column {
         case "code":
             if common { return pick(["9963020001", "9963020002", "9963020003"]) }
-            return pick(["", " 9963020001 ", "9963020009", "\u{00A0}9963020002", "99630200\u{0E51}", "\t9963020001"])
+            return pick(["", " 9963020001 ", "9963020009", "\u{00A0}9963020002", "99630200\u{0E51}", "\t9963020001", "\u{0B}9963020001", "9963020001\u{0C}",
+                         "9963 020001", " \u{0301}9963020001"])
         case "id":
             var number = below(100_000)
             if !usedIDs.isEmpty && chance(8) { number = pick(usedIDs) }
