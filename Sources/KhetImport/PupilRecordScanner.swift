@@ -5,7 +5,9 @@ import KhetCore
 /// The pupil-record import for the file nearly every office has: UTF-8 (or ASCII), no quotes,
 /// LF or CRLF line ends. It reads the rows after the header in 4 MB blocks, finds the fields as
 /// byte ranges and reads a well-formed row (school code, 13-digit ID, grade code, sex, dd/mm/yyyy
-/// date, 0/1 flags) straight from the bytes: no String per field, none per row.
+/// date, 0/1 flags) straight from the bytes: no String per field, none per row. Each block's
+/// rows are parsed in two halves on two threads, then counted in file order on the calling one,
+/// so counts, line numbers and the order of diagnostics are those of a reading from the top.
 ///
 /// Every other row (a blank, a missing column, a bad value, anything that needs a diagnostic
 /// other than a duplicate) is turned into the `CSVRecord` the generic reader would have made and
@@ -85,7 +87,6 @@ struct PupilRecordScanner {
         var start: Int32 = 0
         var length: Int32 = 0
         var isFast = false
-        var isASCII = true
         var key: UInt64 = 0
         var codeStart: Int32 = 0
         var codeLength: Int32 = 0
@@ -224,18 +225,18 @@ struct PupilRecordScanner {
     private func parse(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>) -> ParsedRow? {
         var parsed = ParsedRow()
         switch readExactLayout(row, into: &parsed) {
-        case .read: parsed.isFast = true; parsed.isASCII = false; return parsed
+        case .read: parsed.isFast = true; return parsed
         case .notUTF8: return nil
         case .other: parsed = ParsedRow()
         }
         // Field bounds: field i is bounds[2i] ..< bounds[2i + 1], offsets in the row.
         let (fields, high) = split(row, bounds: bounds)
-        parsed.isASCII = high < 0x80
+        let isASCII = high < 0x80
         if fields >= fieldsNeeded, read(row, bounds: bounds, into: &parsed) {
             // The cells read are ASCII or matched whole characters; the rest must be UTF-8 too.
-            if !parsed.isASCII && !unreadFieldsAreUTF8(row, bounds: bounds) { return nil }
+            if !isASCII && !unreadFieldsAreUTF8(row, bounds: bounds) { return nil }
             parsed.isFast = true
-        } else if !parsed.isASCII && UTF8Validation.check(row, isComplete: true) != .valid {
+        } else if !isASCII && UTF8Validation.check(row, isComplete: true) != .valid {
             return nil
         }
         return parsed

@@ -4,7 +4,8 @@ import KhetCore
 /// Reads a DMC-style pupil-record file (one row per pupil) and turns it into what the calculators
 /// use: the funded pupils per school and grade on the snapshot date, and the poor and boarding
 /// pupils among them. Rows are streamed and forgotten; what is kept grows with the schools, plus
-/// 8 bytes and a line number per pupil for the duplicate check.
+/// 8 bytes a pupil for the duplicate check (see `PupilSightings`). UTF-8 files without quotes,
+/// nearly all of them, are read by `PupilRecordScanner`, with the same results.
 ///
 /// Personal data stays here: diagnostics show masked national IDs (`1-2345-xxxxx-xx-1`), never a
 /// name or a birth date, and no row leaves the importer.
@@ -97,6 +98,8 @@ public struct PupilRecordsImporter {
                                             separator: resume.separator, progressInterval: progressInterval,
                                             totalBytes: reader.totalBytes),
            let source = BlockSource(reader.origin, from: resume.offset) {
+            // DMC rows are about 58 bytes; a file of wider rows grows the table as it goes.
+            tally.expect(pupils: (reader.totalBytes - resume.offset) / 56)
             do {
                 bytesRead = try scanner.run(source: source, offset: resume.offset, line: resume.line,
                                             tally: &tally, limiter: &limiter, progress: progress,

@@ -30,6 +30,9 @@ struct PupilTally {
 
     init(date: ThaiDate) { self.date = date }
 
+    /// Prepares the duplicate check for about `pupils` rows.
+    mutating func expect(pupils: Int) { seen.reserve(pupils: pupils) }
+
     mutating func add(_ pupil: NationalID, school: String, line: Int, grade: Grade, age: Int,
                       isPoor: Bool, isBoarder: Bool) -> Outcome {
         add(key: pupil.key, school: index(of: school), line: line, grade: grade, age: age,
