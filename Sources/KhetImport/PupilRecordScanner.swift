@@ -6,7 +6,7 @@ import KhetCore
 /// LF or CRLF line ends. It reads the rows after the header in 4 MB blocks, finds the fields as
 /// byte ranges and reads a well-formed row (school code, 13-digit ID, grade code, sex, dd/mm/yyyy
 /// date, 0/1 flags) straight from the bytes: no String per field, none per row. Each block's
-/// rows are parsed in two halves on two threads, then counted in file order on the calling one,
+/// rows are parsed in two parts on two threads and counted in file order on the calling one,
 /// so counts, line numbers and the order of diagnostics are those of a reading from the top.
 ///
 /// Every other row (a blank, a missing column, a bad value, anything that needs a diagnostic
@@ -112,8 +112,8 @@ struct PupilRecordScanner {
     }
 
     /// Reads every row from `source` (which starts at `offset` of the file, on `line`), counting
-    /// into `tally`; returns the file offset reached (its end). A block's rows are parsed in
-    /// two halves on two threads when `parallel`, then counted in file order on this one.
+    /// into `tally`; returns the file offset reached (its end). With `parallel`, the second part
+    /// of each block is parsed on another thread while this one parses and counts the first.
     func run(source: BlockSource, offset: Int, line firstLine: Int, tally: inout PupilTally,
              limiter: inout DiagnosticLimiter, progress: ((ImportProgress) -> Void)?,
              blockSize: Int = PupilRecordScanner.blockSize, parallel: Bool = true) throws -> Int {
@@ -141,23 +141,14 @@ struct PupilRecordScanner {
             if !isLastBlock {
                 while complete > 0 && base[complete - 1] != Byte.lineFeed { complete -= 1 }
             }
-            var parts = [0..<complete]
+            // Counting the first part overlaps the parsing of the second on the other thread, so
+            // the first part is the smaller one: parsing is about three quarters of the work.
+            var cut = complete
             if parallel && complete >= parallelMinimum,
-               let found = memchr(base + complete / 2, Int32(Byte.lineFeed), complete - complete / 2) {
-                let middle = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                if middle < complete { parts = [0..<middle, middle..<complete] }
+               let found = memchr(base + complete * 7 / 16, Int32(Byte.lineFeed), complete - complete * 7 / 16) {
+                cut = min(complete, base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1)
             }
-            let shared = SharedBytes(base: base)
-            if parts.count == 2 {
-                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    parse(shared.base, parts[part], into: batches[part])
-                }
-            } else {
-                parse(base, parts[0], into: batches[0])
-            }
-            for part in parts.indices {
-                let batch = batches[part]
-                if batch.needsGenericReader { throw NeedsGenericReader() }
+            func countRows(of batch: RowBatch) {
                 for parsed in batch.rows {
                     if let progress {
                         rowsSinceReport += 1
@@ -171,6 +162,21 @@ struct PupilRecordScanner {
                           line: line, last: &last, tally: &tally, limiter: &limiter)
                     line += 1
                 }
+            }
+            let second = DispatchGroup()
+            if cut < complete {
+                let shared = SharedBytes(base: base)
+                let rest = cut..<complete
+                DispatchQueue.global().async(group: second) { parse(shared.base, rest, into: batches[1]) }
+            }
+            parse(base, 0..<cut, into: batches[0])
+            if !batches[0].needsGenericReader { countRows(of: batches[0]) }
+            // The other thread reads the buffer until it is done: wait before anything else.
+            second.wait()
+            if batches[0].needsGenericReader { throw NeedsGenericReader() }
+            if cut < complete {
+                if batches[1].needsGenericReader { throw NeedsGenericReader() }
+                countRows(of: batches[1])
             }
             if isLastBlock { return bufferOffset + end }
             let rest = end - complete
