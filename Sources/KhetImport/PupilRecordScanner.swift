@@ -327,11 +327,16 @@ struct PupilRecordScanner {
                 guard let bytes, let grade = PupilFieldBytes.grade(bytes) else { return .other }
                 parsed.grade = UInt8(grade.rawValue)
             case .sex:
-                width = 0
-                for candidate in [9, 12, 1] {
-                    if let bytes = cell(candidate), PupilFieldBytes.isCommonSex(bytes) { width = candidate; break }
+                // ชาย, หญิง, or one letter or digit.
+                if let bytes = cell(9), PupilFieldBytes.isCommonSex(bytes) {
+                    width = 9
+                } else if let bytes = cell(12), PupilFieldBytes.isCommonSex(bytes) {
+                    width = 12
+                } else if let bytes = cell(1), PupilFieldBytes.isCommonSex(bytes) {
+                    width = 1
+                } else {
+                    return .other
                 }
-                guard width > 0 else { return .other }
             case .birthDate:
                 width = 10
                 guard let bytes = cell(10), let birth = PupilFieldBytes.date(bytes), !(birth > date) else { return .other }
