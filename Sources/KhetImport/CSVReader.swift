@@ -9,6 +9,8 @@ import KhetCore
 /// semicolon, tab) are detected from the file; see `DecodingByteStream` and `DelimiterSniffer`.
 public final class CSVReader {
     public let displayName: String
+    /// Where the bytes came from, so a faster reader can take over after the header.
+    let origin: Origin
     private let input: DecodingByteStream
     private var chunk: [UInt8] = []
     private var index = 0
@@ -18,6 +20,11 @@ public final class CSVReader {
     private var separator: UInt8 = Byte.comma
     private var lastWidth = 8
     private static let chunkSize = 1 << 16
+
+    enum Origin {
+        case file(path: String)
+        case bytes([UInt8])
+    }
 
     private enum Byte {
         static let quote: UInt8 = 0x22
@@ -39,13 +46,23 @@ public final class CSVReader {
                 hint: exists ? "check its permissions" : "check the path in the batch file"))
         }
         input = DecodingByteStream(source: FileByteSource(handle: handle))
+        origin = .file(path: path)
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 
     /// Reads `bytes` already in memory, as if they were a file called `displayName`.
     public init(bytes: [UInt8], displayName: String) {
         self.displayName = displayName
+        origin = .bytes(bytes)
         input = DecodingByteStream(source: MemoryByteSource(bytes))
+    }
+
+    /// A new reader of the same file or bytes, from the top.
+    func reopened() throws -> CSVReader {
+        switch origin {
+        case .file(let path): return try CSVReader(path: path, displayName: displayName)
+        case .bytes(let bytes): return CSVReader(bytes: bytes, displayName: displayName)
+        }
     }
 
     /// Bytes of the file read so far, for a progress display.
@@ -57,6 +74,14 @@ public final class CSVReader {
     public var encoding: TextEncoding? { input.encoding }
     /// The delimiter found in the first lines (`,` `;` or tab); a comma until reading starts.
     public var delimiter: Character { Character(Unicode.Scalar(separator)) }
+
+    /// Where the next record starts, for a reader that takes over from here: its offset in the
+    /// source's bytes, its line, and the delimiter. Nil when the bytes the parser walks are not
+    /// the source's own (UTF-16 transcoded to UTF-8) or before the first record was read.
+    var resumePoint: (offset: Int, line: Int, separator: UInt8)? {
+        guard started, input.encoding == nil || input.encoding == .utf8 else { return nil }
+        return (input.bytesRead - (chunk.count - index), line, separator)
+    }
 
     /// The next record, or nil at the end of the file. Throws an `ImportError` for a file whose
     /// structure is broken (an unclosed quote, text after a closing quote, undecodable bytes).

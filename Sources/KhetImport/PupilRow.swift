@@ -120,18 +120,28 @@ struct PupilRow {
         let outcome = tally.add(pupil, school: code, line: row.line, grade: grade,
                                 age: date.age(bornOn: birth),
                                 isPoor: isPoor, isBoarder: isBoarder)
+        let position = row.position(of: header.index(of: "id") ?? 0)
+        if let warning = PupilRow.duplicateWarning(outcome, masked: pupil.masked, school: code, file: file,
+                                                   line: position.line, column: position.column) {
+            diagnostics.add(warning)
+        }
+    }
+
+    /// REC005 or REC006 for a pupil already seen, at the ID cell; nil for a pupil counted or too young.
+    static func duplicateWarning(_ outcome: PupilTally.Outcome, masked: String, school code: String,
+                                 file: String, line: Int, column: Int) -> Diagnostic? {
         switch outcome {
         case .counted, .underFour:
-            break
+            return nil
         case .duplicateInSchool(let firstLine):
-            problem(.warning, "REC005", "id",
-                    "pupil \(pupil.masked) is listed twice in school \(code) (first on line \(firstLine)); the second row is not counted",
-                    thai: "นักเรียน \(pupil.masked) ซ้ำในโรงเรียน \(code) (ครั้งแรกบรรทัด \(firstLine)) ไม่นับแถวที่สอง")
+            return Diagnostic(.warning, code: "REC005", file: file, line: line, column: column,
+                              message: "pupil \(masked) is listed twice in school \(code) (first on line \(firstLine)); the second row is not counted",
+                              thaiMessage: "นักเรียน \(masked) ซ้ำในโรงเรียน \(code) (ครั้งแรกบรรทัด \(firstLine)) ไม่นับแถวที่สอง")
         case .duplicateElsewhere(let otherSchool, let firstLine):
-            problem(.warning, "REC006", "id",
-                    "pupil \(pupil.masked) is also in school \(otherSchool) (line \(firstLine)); counted there only",
-                    thai: "นักเรียน \(pupil.masked) มีชื่ออยู่ในโรงเรียน \(otherSchool) ด้วย (บรรทัด \(firstLine)) นับที่นั่นเท่านั้น",
-                    hint: "a pupil who moved should be on the new school's list only")
+            return Diagnostic(.warning, code: "REC006", file: file, line: line, column: column,
+                              message: "pupil \(masked) is also in school \(otherSchool) (line \(firstLine)); counted there only",
+                              thaiMessage: "นักเรียน \(masked) มีชื่ออยู่ในโรงเรียน \(otherSchool) ด้วย (บรรทัด \(firstLine)) นับที่นั่นเท่านั้น",
+                              hint: "a pupil who moved should be on the new school's list only")
         }
     }
 

@@ -1,8 +1,8 @@
 import KhetCore
 
 /// The running counts of a pupil-record file: per school and grade, funded, poor and boarding
-/// pupils; who was seen where, for duplicates. The duplicate check keeps 16 bytes a pupil
-/// (the ID as a number and where it was first seen) and nothing that identifies anyone.
+/// pupils; who was seen where, for duplicates. The duplicate check keeps 8 bytes a pupil
+/// (see `PupilSightings`) and nothing that identifies anyone.
 struct PupilTally {
     enum Outcome: Equatable {
         case counted
@@ -30,10 +30,20 @@ struct PupilTally {
 
     init(date: ThaiDate) { self.date = date }
 
+    /// Prepares the duplicate check for about `pupils` rows.
+    mutating func expect(pupils: Int) { seen.reserve(pupils: pupils) }
+
     mutating func add(_ pupil: NationalID, school: String, line: Int, grade: Grade, age: Int,
                       isPoor: Bool, isBoarder: Bool) -> Outcome {
-        let index = indexOf(school)
-        if let first = seen.firstSighting(of: pupil.key, school: index, line: UInt32(clamping: line)) {
+        add(key: pupil.key, school: index(of: school), line: line, grade: grade, age: age,
+            isPoor: isPoor, isBoarder: isBoarder)
+    }
+
+    /// `add` for a reader that keeps the school's index itself (from `index(of:)`) and the ID
+    /// as its `NationalID.key`.
+    mutating func add(key: UInt64, school index: UInt32, line: Int, grade: Grade, age: Int,
+                      isPoor: Bool, isBoarder: Bool) -> Outcome {
+        if let first = seen.firstSighting(of: key, school: index, line: UInt32(clamping: line)) {
             statistics.duplicates += 1
             if first.school == index { return .duplicateInSchool(firstLine: Int(first.line)) }
             return .duplicateElsewhere(school: schoolCodes[Int(first.school)], firstLine: Int(first.line))
@@ -59,7 +69,8 @@ struct PupilTally {
         return true
     }
 
-    private mutating func indexOf(_ school: String) -> UInt32 {
+    /// The school's slot in the counts, made on first sight.
+    mutating func index(of school: String) -> UInt32 {
         if let last = lastSchool, last.code == school { return last.index }
         let index: UInt32
         if let known = schoolIndex[school] {

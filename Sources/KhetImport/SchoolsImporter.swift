@@ -73,7 +73,9 @@ public struct SchoolsImporter {
                 problem(.error, "SCH001", "code", "school code is blank", thai: "รหัสโรงเรียนว่าง")
                 continue
             }
-            guard code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            // ASCII digits, checked on the bytes: `Character.isNumber` looks up Unicode
+            // properties, a measurable cost over the 30,000 schools of a national file.
+            guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                 problem(.error, "SCH002", "code", "school code '\(code)' should contain digits only",
                         thai: "รหัสโรงเรียน '\(code)' ต้องเป็นตัวเลขเท่านั้น")
                 continue

@@ -8,7 +8,8 @@ enum UTF8Validation {
     }
 
     /// Checks `bytes`; a sequence cut off by the end counts as valid unless `isComplete`.
-    static func check(_ bytes: ArraySlice<UInt8>, isComplete: Bool) -> Outcome {
+    static func check<Bytes: RandomAccessCollection>(_ bytes: Bytes, isComplete: Bool) -> Outcome
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let lead = bytes[index]
