@@ -65,7 +65,7 @@ test-deps:
 # Benchmarks are not part of `make test`: a release build and a national-size sample (about
 # 6 million pupil records, generated once into .bench-cache/). The pandas baseline's packages
 # (pandas, XlsxWriter, numpy, openpyxl) are pip-installed by the bench only, when missing.
-# See benchmarks/bench.sh; a quick run: BENCH_SCHOOLS=3000 BENCH_AREAS=20 BENCH_NOTICE_AREAS=4 make bench
+# See benchmarks/bench.sh; a quick run: BENCH_SCHOOLS=2400 BENCH_AREAS=20 BENCH_NOTICE_AREAS=4 make bench
 bench: deps
 	@benchmarks/bench.sh
 
