@@ -74,6 +74,13 @@ public struct CSVHeader {
         guard let index = indexByKey[key] else { return nil }
         return (row[index] ?? "").trimmingCharacters(in: .whitespaces)
     }
+
+    /// The trimmed text of the column at `index` (looked up once per file with `index(of:)`, not
+    /// by name in every row), or nil when the file has no such column.
+    public func value(at index: Int?, in row: CSVRecord) -> String? {
+        guard let index else { return nil }
+        return (row[index] ?? "").trimmingCharacters(in: .whitespaces)
+    }
 }
 
 extension String {

@@ -5,6 +5,7 @@ enum FieldParsing {
     /// A whole count: `12`, ` 1,234 `, Thai digits `๑๒`. Commas must group thousands (`1,234`,
     /// not `1,23`): anything that would need a guess is nil, and so is blank.
     static func count(_ text: String) -> Int? {
+        if let plain = plainDigits(text) { return plain }
         var value = 0
         var digits = 0
         var digitsSinceComma = 0
@@ -28,6 +29,19 @@ enum FieldParsing {
         }
         if sawComma && digitsSinceComma != 3 { return nil }
         return digits == 0 ? nil : value
+    }
+
+    /// Nearly every count is one to nine ASCII digits: read from the bytes, as the general path
+    /// below would read them; nil sends anything else there.
+    private static func plainDigits(_ text: String) -> Int? {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte &- 0x30)
+        }
+        return value
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

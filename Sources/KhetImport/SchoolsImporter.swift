@@ -56,6 +56,9 @@ public struct SchoolsImporter {
         guard !diagnostics.hasErrors else { return Result(schools: [], diagnostics: diagnostics) }
         var areaCells: [String: AreaCell] = [:]
         let areaIndex = header.index(of: "area")
+        let codeIndex = header.index(of: "code"), nameIndex = header.index(of: "name")
+        let districtIndex = header.index(of: "district")
+        let flagColumns = [("boarding", header.index(of: "boarding")), ("specialArea", header.index(of: "specialArea"))]
 
         while let row = try reader.next() {
             if row.isBlank { continue }
@@ -66,9 +69,9 @@ public struct SchoolsImporter {
                 diagnostics.append(Diagnostic(severity, code: code, file: displayName, line: position.line,
                                               column: position.column, message: message, thaiMessage: thai, hint: hint))
             }
-            let code = header.value("code", in: row) ?? ""
-            let name = header.value("name", in: row) ?? ""
-            let district = header.value("district", in: row) ?? ""
+            let code = header.value(at: codeIndex, in: row) ?? ""
+            let name = header.value(at: nameIndex, in: row) ?? ""
+            let district = header.value(at: districtIndex, in: row) ?? ""
             guard !code.isEmpty else {
                 problem(.error, "SCH001", "code", "school code is blank", thai: "รหัสโรงเรียนว่าง")
                 continue
@@ -94,11 +97,11 @@ public struct SchoolsImporter {
                 problem(.error, "SCH005", "district", "district is blank for school \(code)",
                         thai: "อำเภอของโรงเรียน \(code) ว่าง")
             }
-            var flags: [String: Bool] = [:]
-            for key in ["boarding", "specialArea"] {
-                let text = header.value(key, in: row) ?? ""
+            var flags = (boarding: false, specialArea: false)
+            for (key, index) in flagColumns {
+                let text = header.value(at: index, in: row) ?? ""
                 if let value = FieldParsing.flag(text) {
-                    flags[key] = value
+                    if key == "boarding" { flags.boarding = value } else { flags.specialArea = value }
                 } else {
                     problem(.error, "SCH006", key, "'\(text)' is not a yes/no value",
                             thai: "'\(text)' ไม่ใช่ค่า ใช่/ไม่ใช่",
@@ -107,11 +110,10 @@ public struct SchoolsImporter {
             }
             if let areaIndex {
                 let position = row.position(of: areaIndex)
-                areaCells[code] = AreaCell(code: header.value("area", in: row) ?? "", line: position.line, column: position.column)
+                areaCells[code] = AreaCell(code: header.value(at: areaIndex, in: row) ?? "", line: position.line, column: position.column)
             }
             schools.append(School(code: code, name: name, district: district,
-                                  isBoarding: flags["boarding"] ?? false,
-                                  isSpecialArea: flags["specialArea"] ?? false))
+                                  isBoarding: flags.boarding, isSpecialArea: flags.specialArea))
         }
         if schools.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(Diagnostic(.error, code: "SCH007", file: displayName, line: header.record.line,

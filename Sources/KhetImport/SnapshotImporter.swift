@@ -53,10 +53,12 @@ public struct SnapshotImporter {
         guard !diagnostics.hasErrors else { return Result(snapshot: snapshot, diagnostics: diagnostics) }
 
         var firstLineOfCode: [String: Int] = [:]
+        let codeIndex = header.index(of: "code")
+        let totalIndex = header.index(of: "total")
         while let row = try reader.next() {
             if row.isBlank { continue }
-            let codePosition = row.position(of: header.index(of: "code") ?? 0)
-            let code = header.value("code", in: row) ?? ""
+            let codePosition = row.position(of: codeIndex ?? 0)
+            let code = header.value(at: codeIndex, in: row) ?? ""
             guard !code.isEmpty else {
                 diagnostics.append(Diagnostic(.error, code: "PUP003", file: displayName, line: codePosition.line,
                                               column: codePosition.column, message: "school code is blank",
@@ -95,7 +97,7 @@ public struct SnapshotImporter {
                 }
                 counts[grade] = count
             }
-            if let totalIndex = header.index(of: "total"), let text = row[totalIndex],
+            if let totalIndex, let text = row[totalIndex],
                !text.trimmingCharacters(in: .whitespaces).isEmpty {
                 let position = row.position(of: totalIndex)
                 if let total = FieldParsing.count(text.trimmingCharacters(in: .whitespaces)) {
