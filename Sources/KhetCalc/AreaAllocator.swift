@@ -105,30 +105,40 @@ public struct AreaAllocator {
             for (itemIndex, item) in programme.items.enumerated() { itemRank[programme.id, default: [:]][item.id] = itemIndex }
         }
         let levelRank = Dictionary(uniqueKeysWithValues: Level.allCases.enumerated().map { ($0.element, $0.offset) })
+        // School codes and rounds become their ranks, so comparing two keys compares integers.
+        let schoolRank = Dictionary(uniqueKeysWithValues: Set(lines.map(\.schoolCode)).sorted().enumerated().map { ($0.element, $0.offset) })
+        let roundRank = Dictionary(uniqueKeysWithValues: Set(lines.map(\.round)).sorted().enumerated().map { ($0.element, $0.offset) })
+        // Lines come in runs of one school and one item: the last lookups are kept, as hashing
+        // the same strings again for every line was most of the sorting's cost.
+        var last: (school: String, schoolRank: Int, programme: String, item: String, programmeRank: Int, itemRank: Int)?
         let keys = lines.map { line in
-            LineKey(school: line.schoolCode, programme: programmeRank[line.programmeID] ?? Int.max, round: line.round,
-                    item: itemRank[line.programmeID]?[line.itemID] ?? Int.max,
-                    level: line.level.map { levelRank[$0] ?? 0 } ?? 99,
-                    grade: line.grade?.rawValue ?? 99, basis: line.basis.sortKey)
+            if last?.school != line.schoolCode {
+                last = (line.schoolCode, schoolRank[line.schoolCode] ?? 0, last?.programme ?? "", last?.item ?? "",
+                        last?.programmeRank ?? 0, last?.itemRank ?? 0)
+            }
+            if last?.programme != line.programmeID || last?.item != line.itemID {
+                last?.programme = line.programmeID
+                last?.item = line.itemID
+                last?.programmeRank = programmeRank[line.programmeID] ?? Int.max
+                last?.itemRank = itemRank[line.programmeID]?[line.itemID] ?? Int.max
+            }
+            return LineKey.packed(school: last?.schoolRank ?? 0, programme: last?.programmeRank ?? Int.max,
+                                  round: roundRank[line.round] ?? 0, item: last?.itemRank ?? Int.max,
+                                  level: line.level.map { levelRank[$0] ?? 0 } ?? 99,
+                                  grade: line.grade?.rawValue ?? 99, basis: line.basis.sortKey)
         }
         // Sorting is stable, so lines with equal keys keep the order they were made in.
         return lines.indices.sorted { keys[$0] < keys[$1] }.map { lines[$0] }
     }
 
-    private struct LineKey: Comparable {
-        var school: String
-        var programme: Int
-        var round: PaymentRound
-        var item: Int
-        var level: Int
-        var grade: Int
-        var basis: Int
-
-        static func < (a: LineKey, b: LineKey) -> Bool {
-            if a.school != b.school { return a.school < b.school }
-            if a.programme != b.programme { return a.programme < b.programme }
-            if a.round != b.round { return a.round < b.round }
-            return (a.item, a.level, a.grade, a.basis) < (b.item, b.level, b.grade, b.basis)
+    /// A line's place as one integer: school rank in the high 32 bits, then programme, round,
+    /// item, level, grade and basis in fields wide enough for any framework (unknown ranks,
+    /// Int.max, are clamped to the field's largest value and so still sort last).
+    private enum LineKey {
+        static func packed(school: Int, programme: Int, round: Int, item: Int, level: Int, grade: Int, basis: Int) -> UInt64 {
+            func field(_ value: Int, bits: Int) -> UInt64 { UInt64(min(max(value, 0), (1 << bits) - 1)) }
+            return field(school, bits: 32) << 32 | field(programme, bits: 5) << 27 | field(round, bits: 5) << 22
+                | field(item, bits: 6) << 16 | field(level, bits: 7) << 9 | field(grade, bits: 7) << 2 | field(basis, bits: 2)
         }
     }
 }
