@@ -24,11 +24,7 @@ public struct Allocation: Sendable {
 
     /// Totals per school and item over the whole fiscal year, computed in one pass.
     public func totalsBySchoolAndItem() -> [String: [String: Money]] {
-        var totals: [String: [String: Money]] = [:]
-        for line in lines {
-            totals[line.schoolCode, default: [:]][line.itemID, default: .zero] += line.amount
-        }
-        return totals
+        totalsBySchool(and: { $0.itemID })
     }
 
     /// The lines of one round, in order.
@@ -38,10 +34,36 @@ public struct Allocation: Sendable {
 
     /// Totals per school and programme, computed in one pass.
     public func totalsBySchoolAndProgramme() -> [String: [String: Money]] {
+        totalsBySchool(and: { $0.programmeID })
+    }
+
+    /// Lines come in runs of one school with a handful of keys: each run is summed in a short
+    /// list and stored once, instead of hashing two strings for every line.
+    private func totalsBySchool(and key: (AllocationLine) -> String) -> [String: [String: Money]] {
         var totals: [String: [String: Money]] = [:]
-        for line in lines {
-            totals[line.schoolCode, default: [:]][line.programmeID, default: .zero] += line.amount
+        var school: String?
+        var run: [(key: String, amount: Money)] = []
+        func store() {
+            guard let school else { return }
+            var byKey = totals[school] ?? [:]
+            for entry in run { byKey[entry.key, default: .zero] += entry.amount }
+            totals[school] = byKey
         }
+        for index in lines.indices {
+            if lines[index].schoolCode != school {
+                store()
+                school = lines[index].schoolCode
+                run.removeAll(keepingCapacity: true)
+            }
+            let value = key(lines[index])
+            let amount = lines[index].amount
+            if let entry = run.lastIndex(where: { $0.key == value }) {
+                run[entry].amount += amount
+            } else {
+                run.append((value, amount))
+            }
+        }
+        store()
         return totals
     }
 
