@@ -104,28 +104,54 @@ public struct AreaAllocator {
             programmeRank[programme.id] = index
             for (itemIndex, item) in programme.items.enumerated() { itemRank[programme.id, default: [:]][item.id] = itemIndex }
         }
-        let levelRank = Dictionary(uniqueKeysWithValues: Level.allCases.enumerated().map { ($0.element, $0.offset) })
+        let levels = Level.allCases
+        // Rounds are a handful: found in a short list; their order is known once all are seen.
+        var rounds: [PaymentRound] = []
+        // School codes are numbered in the order met (once per run of one school's lines) and
+        // ranked by sorting the distinct codes at the end, so the pass hashes no strings per line.
+        var schoolSlot: [String: Int] = [:]
+        var slotCodes: [String] = []
+        // Lines come in runs of one school and one item: the last lookups are kept.
+        var last: (school: String, slot: Int, programme: String, item: String, programmeRank: Int, itemRank: Int)?
+        var partial: [(slot: Int, round: Int, rest: UInt64)] = []
+        partial.reserveCapacity(lines.count)
+        for index in lines.indices {
+            let schoolCode = lines[index].schoolCode, programmeID = lines[index].programmeID
+            let itemID = lines[index].itemID, round = lines[index].round
+            if last?.school != schoolCode {
+                let slot: Int
+                if let known = schoolSlot[schoolCode] { slot = known } else {
+                    slot = slotCodes.count
+                    schoolSlot[schoolCode] = slot
+                    slotCodes.append(schoolCode)
+                }
+                last = (schoolCode, slot, last?.programme ?? "", last?.item ?? "", last?.programmeRank ?? 0, last?.itemRank ?? 0)
+            }
+            if last?.programme != programmeID || last?.item != itemID {
+                last?.programme = programmeID
+                last?.item = itemID
+                last?.programmeRank = programmeRank[programmeID] ?? Int.max
+                last?.itemRank = itemRank[programmeID]?[itemID] ?? Int.max
+            }
+            let roundIndex: Int
+            if let found = rounds.firstIndex(of: round) { roundIndex = found } else {
+                roundIndex = rounds.count
+                rounds.append(round)
+            }
+            let level = lines[index].level.map { levels.firstIndex(of: $0) ?? 0 } ?? 99
+            partial.append((last?.slot ?? 0, roundIndex,
+                            LineKey.packed(school: 0, programme: last?.programmeRank ?? Int.max, round: 0,
+                                           item: last?.itemRank ?? Int.max, level: level,
+                                           grade: lines[index].grade?.rawValue ?? 99, basis: lines[index].basis.sortKey)))
+        }
         // School codes and rounds become their ranks, so comparing two keys compares integers.
-        let schoolRank = Dictionary(uniqueKeysWithValues: Set(lines.map(\.schoolCode)).sorted().enumerated().map { ($0.element, $0.offset) })
-        let roundRank = Dictionary(uniqueKeysWithValues: Set(lines.map(\.round)).sorted().enumerated().map { ($0.element, $0.offset) })
-        // Lines come in runs of one school and one item: the last lookups are kept, as hashing
-        // the same strings again for every line was most of the sorting's cost.
-        var last: (school: String, schoolRank: Int, programme: String, item: String, programmeRank: Int, itemRank: Int)?
-        let keys = lines.map { line in
-            if last?.school != line.schoolCode {
-                last = (line.schoolCode, schoolRank[line.schoolCode] ?? 0, last?.programme ?? "", last?.item ?? "",
-                        last?.programmeRank ?? 0, last?.itemRank ?? 0)
-            }
-            if last?.programme != line.programmeID || last?.item != line.itemID {
-                last?.programme = line.programmeID
-                last?.item = line.itemID
-                last?.programmeRank = programmeRank[line.programmeID] ?? Int.max
-                last?.itemRank = itemRank[line.programmeID]?[line.itemID] ?? Int.max
-            }
-            return LineKey.packed(school: last?.schoolRank ?? 0, programme: last?.programmeRank ?? Int.max,
-                                  round: roundRank[line.round] ?? 0, item: last?.itemRank ?? Int.max,
-                                  level: line.level.map { levelRank[$0] ?? 0 } ?? 99,
-                                  grade: line.grade?.rawValue ?? 99, basis: line.basis.sortKey)
+        var schoolRank = [Int](repeating: 0, count: slotCodes.count)
+        for (rank, slot) in slotCodes.indices.sorted(by: { slotCodes[$0] < slotCodes[$1] }).enumerated() { schoolRank[slot] = rank }
+        var roundRank = [Int](repeating: 0, count: rounds.count)
+        for (rank, slot) in rounds.indices.sorted(by: { rounds[$0] < rounds[$1] }).enumerated() { roundRank[slot] = rank }
+        let keys = partial.map { entry in
+            entry.rest | LineKey.packed(school: schoolRank[entry.slot], programme: 0, round: roundRank[entry.round],
+                                        item: 0, level: 0, grade: 0, basis: 0)
         }
         // Sorting is stable, so lines with equal keys keep the order they were made in.
         return lines.indices.sorted { keys[$0] < keys[$1] }.map { lines[$0] }
