@@ -114,6 +114,17 @@ struct NationalRunner {
         return results
     }
 
+    /// A national run prints the problems of 245 areas in one list: each says which area it is
+    /// about (the area's own workbook keeps them as they are).
+    private static func naming(_ area: Area, in diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var named = diagnostic
+            named.message = "\(area.shortName): \(diagnostic.message)"
+            named.thaiMessage = diagnostic.thaiMessage.map { "\(area.shortName): \($0)" }
+            return named
+        }
+    }
+
     /// One area: its batch made, calculated and, when `writing`, written; only its summary row stays.
     private func area(_ job: AreaJob, into folder: URL, writing: Bool, withNotices: Bool) throws -> AreaResult {
         let data = measure("split by area") { job.data() }
@@ -123,9 +134,9 @@ struct NationalRunner {
                 try BatchRunner(data: data).calculate()
             }
         } catch BatchRunner.Failure.calculation(let problems) {
-            return AreaResult(diagnostics: problems)
+            return AreaResult(diagnostics: Self.naming(job.area, in: problems))
         }
-        var result = AreaResult(diagnostics: calculation.diagnostics, programmes: calculation.framework.programmes,
+        var result = AreaResult(diagnostics: Self.naming(job.area, in: calculation.diagnostics), programmes: calculation.framework.programmes,
                                 isDraft: calculation.framework.isProvisional)
         var byProgramme: [String: Money] = [:]
         for line in calculation.allocation.lines { byProgramme[line.programmeID, default: .zero] += line.amount }
