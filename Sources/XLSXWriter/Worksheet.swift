@@ -339,7 +339,8 @@ public final class Worksheet {
     }
 
     private func numberWidth(_ value: Double, _ format: CellFormat?) -> Int {
-        DisplayText.number(value, numberFormat: format?.numberFormat).count
+        DisplayText.quickWidth(value, numberFormat: format?.numberFormat)
+            ?? DisplayText.number(value, numberFormat: format?.numberFormat).count
     }
 
     private func checkFinite(_ value: Double, row: Int, column: Int) throws {
