@@ -9,6 +9,11 @@ enum DisplayText {
     /// Width in characters: grapheme clusters, so Thai vowel and tone marks take no room; for
     /// text with line breaks, the longest line.
     static func characterCount(_ text: String) -> Int {
+        TextWidth.asciiOrThaiCount(text) ?? clusterCount(text)
+    }
+
+    /// The general count through `Character`, for any text.
+    static func clusterCount(_ text: String) -> Int {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map(\.count)
             .max() ?? 0
@@ -50,7 +55,7 @@ enum DisplayText {
     }
 
     /// Splits "pos;neg;zero;text" at semicolons that are not quoted or escaped.
-    private static func splitSections(_ format: String) -> [String] {
+    static func splitSections(_ format: String) -> [String] {
         var sections: [String] = []
         var current = ""
         var quoted = false
