@@ -27,6 +27,11 @@ struct NumberWidthPlan {
     }
 
     func characterCount(_ value: Double) -> Int {
+        plannedCount(value) ?? DisplayText.number(value, numberFormat: numberFormat).count
+    }
+
+    /// The count without rendering, or nil where the plan leaves it to the renderer.
+    func plannedCount(_ value: Double) -> Int? {
         guard value.isFinite else { return 0 }
         switch kind {
         case .general:
@@ -43,7 +48,7 @@ struct NumberWidthPlan {
                 return count + (value < 0 ? 1 : 0)
             }
         }
-        return DisplayText.number(value, numberFormat: numberFormat).count
+        return nil
     }
 
     static func decimalDigits(_ value: UInt64) -> Int {
