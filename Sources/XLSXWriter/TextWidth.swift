@@ -4,7 +4,13 @@
 /// Khet's text is printable ASCII or Thai, where clusters are simple: every scalar starts one,
 /// except Thai's combining vowels and tone marks, which join the scalar before them. Anything
 /// else (line breaks, control characters, other scripts) returns nil, for the general count.
-enum TextWidth {
+public enum TextWidth {
+    /// `text.count` (grapheme clusters, line breaks included), quickly for ASCII and Thai text:
+    /// for sizing wrapped rows by the thousand.
+    public static func clusterCount(_ text: String) -> Int {
+        asciiOrThaiCount(text) ?? text.count
+    }
+
     /// The cluster count of `text` when it is all printable ASCII and Thai, else nil.
     static func asciiOrThaiCount(_ text: String) -> Int? {
         var utf8 = text.utf8

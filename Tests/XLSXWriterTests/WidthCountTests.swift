@@ -111,6 +111,7 @@ final class WidthCountTests: XCTestCase {
         }
         for text in texts {
             XCTAssertEqual(DisplayText.characterCount(text), DisplayText.clusterCount(text), text.debugDescription)
+            XCTAssertEqual(TextWidth.clusterCount(text), text.count, text.debugDescription)
             if let fast = TextWidth.asciiOrThaiCount(text) {
                 XCTAssertEqual(fast, text.count, text.debugDescription)
             }
@@ -139,6 +140,26 @@ final class WidthCountTests: XCTestCase {
         }
         XCTAssertEqual(CellReference.a1(row: -1, column: 0), "")
         XCTAssertEqual(CellReference.columnName(-3), "")
+    }
+
+    func testFixedDecimalDoublesEqualParsingTheirText() {
+        var generator = SplitMix64(seed: 99)
+        var decimals: [FixedDecimal] = [
+            FixedDecimal(units: 0, scale: 2), FixedDecimal(units: 1, scale: 1), FixedDecimal(units: -1, scale: 1),
+            FixedDecimal(units: 123_456_789, scale: 2), FixedDecimal(units: 1 << 53, scale: 22),
+            FixedDecimal(units: (1 << 53) + 1, scale: 3), FixedDecimal(units: .max, scale: 2),
+            FixedDecimal(units: .min, scale: 0), FixedDecimal(units: 7, scale: -22), FixedDecimal(units: 7, scale: 23),
+            FixedDecimal(units: 5, scale: -300), FixedDecimal(units: 3, scale: 400),
+        ]
+        for _ in 0..<20_000 {
+            let magnitude = generator.next() >> (generator.next() % 64)
+            let units = Int64(bitPattern: magnitude) &* (generator.next() % 2 == 0 ? 1 : -1)
+            decimals.append(FixedDecimal(units: units, scale: Int(generator.next() % 50) - 25))
+        }
+        for decimal in decimals {
+            let parsed = Double(decimal.description) ?? .nan
+            XCTAssertEqual(decimal.doubleValue.bitPattern, parsed.bitPattern, decimal.description)
+        }
     }
 
     private static func randomValue(_ generator: inout SplitMix64) -> Double {
