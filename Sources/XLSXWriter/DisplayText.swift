@@ -9,7 +9,7 @@ enum DisplayText {
     /// Width in characters: grapheme clusters, so Thai vowel and tone marks take no room; for
     /// text with line breaks, the longest line.
     static func characterCount(_ text: String) -> Int {
-        TextWidth.asciiOrThaiCount(text) ?? clusterCount(text)
+        TextWidth.counts(text)?.longestLine ?? clusterCount(text)
     }
 
     /// The general count through `Character`, for any text.

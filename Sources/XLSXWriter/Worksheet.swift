@@ -374,11 +374,11 @@ public final class Worksheet {
 
     private static let generalWidth = NumberWidthPlan(numberFormat: nil)
 
-    /// ASCII and Thai text is counted directly. Counting other text by grapheme clusters is slow
+    /// ASCII, Thai and common punctuation are counted directly. Counting other text by grapheme clusters is slow
     /// and a column often repeats the text of the row above, so the last such text of each
     /// column is remembered.
     private func textWidth(_ text: String, column: Int) -> Int {
-        if let width = TextWidth.asciiOrThaiCount(text) { return width }
+        if let width = TextWidth.counts(text)?.longestLine { return width }
         if column < lastTextWidth.count, let last = lastTextWidth[column], last.text == text { return last.width }
         let width = DisplayText.clusterCount(text)
         if column >= lastTextWidth.count {

@@ -89,6 +89,21 @@ final class WidthCountTests: XCTestCase {
         }
     }
 
+    func testPunctuationCountedDirectlyNeverJoinsItsNeighbours() {
+        let candidates = (UInt32(0x80)...0x2FF).map { $0 } + (UInt32(0x2000)...0x206F).map { $0 }
+        let accepted = candidates.filter(TextWidth.standsAlone)
+        XCTAssertTrue(accepted.contains(0x2022) && accepted.contains(0x2014) && accepted.contains(0xD7))
+        for value in accepted {
+            guard let scalar = Unicode.Scalar(value) else { return XCTFail("U+\(String(value, radix: 16))") }
+            let text = String(Character(scalar))
+            for neighbour in ["ก", "a", " ", "\n", "•", "เ"] {
+                XCTAssertEqual((text + neighbour).count, 2, "U+\(String(value, radix: 16)) before \(neighbour)")
+                XCTAssertEqual((neighbour + text).count, 2, "U+\(String(value, radix: 16)) after \(neighbour)")
+            }
+            XCTAssertEqual((text + "\u{0E49}").count, 1, "a Thai mark joins U+\(String(value, radix: 16))")
+        }
+    }
+
     func testTextCountsEqualGraphemeClusterCounts() {
         let fixed = [
             "", "abc", "ค่าจัดการเรียนการสอน", "น้ำใจที่ดีมากๆ", "กำ\nที่นี่นะ", "\u{0E49}ก", "\u{0E33}",
@@ -97,7 +112,9 @@ final class WidthCountTests: XCTestCase {
         var generator = SplitMix64(seed: 2568)
         let alphabet: [Unicode.Scalar] = (UInt32(0x0E00)...0x0E7F).compactMap(Unicode.Scalar.init)
             + (UInt32(0x20)...0x7E).compactMap(Unicode.Scalar.init)
-            + ["\n", "\t", "\r", "\u{7F}", "é", "\u{301}", "\u{200D}", "👍", "\u{1F1F9}", "\u{2028}", "\u{85}"]
+            + ["\n", "\n", "\t", "\r", "\u{7F}", "é", "\u{301}", "\u{200D}", "👍", "\u{1F1F9}", "\u{2028}", "\u{85}",
+               "•", "—", "–", "×", "\u{AD}", "\u{200B}", "‼", "\u{FE0F}", "\u{202E}", "\u{2060}", "\u{A0}", "…",
+               "\u{0E49}", "\u{0E33}", "\u{0E31}"]
         var texts = fixed
         for _ in 0..<3_000 {
             let length = Int(generator.next() % 12)
@@ -112,12 +129,16 @@ final class WidthCountTests: XCTestCase {
         for text in texts {
             XCTAssertEqual(DisplayText.characterCount(text), DisplayText.clusterCount(text), text.debugDescription)
             XCTAssertEqual(TextWidth.clusterCount(text), text.count, text.debugDescription)
-            if let fast = TextWidth.asciiOrThaiCount(text) {
-                XCTAssertEqual(fast, text.count, text.debugDescription)
+            if let fast = TextWidth.counts(text) {
+                XCTAssertEqual(fast.clusters, text.count, text.debugDescription)
+                XCTAssertEqual(fast.longestLine, DisplayText.clusterCount(text), text.debugDescription)
             }
         }
-        XCTAssertEqual(TextWidth.asciiOrThaiCount("น้ำใจที่ดีมากๆ"), 9)
-        XCTAssertNil(TextWidth.asciiOrThaiCount("a\nb"), "line breaks take the general count")
+        XCTAssertEqual(TextWidth.counts("น้ำใจที่ดีมากๆ")?.clusters, 9)
+        XCTAssertEqual(TextWidth.counts("• ค่า—\n\u{0E49}ab")?.clusters, 9)
+        XCTAssertEqual(TextWidth.counts("• ค่า—\n\u{0E49}ab")?.longestLine, 5)
+        XCTAssertNil(TextWidth.counts("a\r\nb"), "carriage returns take the general count")
+        XCTAssertNil(TextWidth.counts("👍"), "emoji take the general count")
     }
 
     func testA1NamesMatchTheSpelledOutRule() {
