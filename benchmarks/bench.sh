@@ -156,7 +156,7 @@ raw_rate() {  # best workbooks/s of RUNS runs of rawxlsx -j $1
 }
 raw1=$(raw_rate 1 "taskset -c 0")
 raw2=$(raw_rate 2 "")
-first_notice=$(find "$WORK/notices-out/areas" -path '*/schools/*.xlsx' | sort | head -1)
+first_notice=$(find "$WORK/notices-out/areas" -path '*/schools/*.xlsx' | sort | sed -n 1p)  # sed reads it all: head would end the pipe early (SIGPIPE under pipefail)
 same_cells=$("$PYTHON" benchmarks/rawxlsx/compare_notice.py "$first_notice" "$WORK/raw-out/$(basename "$first_notice")") || {
   echo "bench: rawxlsx did not write the same cells as Khet:" >&2; echo "$same_cells" >&2; exit 1; }
 

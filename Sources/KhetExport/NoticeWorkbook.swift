@@ -119,7 +119,7 @@ struct NoticeWorkbook {
         case let .explained(words):
             let text = line.target.isEmpty ? words : "\(line.target): \(words)"
             let width = Self.widths[Self.targetColumn...Self.rateColumn].reduce(0, +)
-            try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: text.count, width: width), row: row)
+            try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: TextWidth.clusterCount(text), width: width), row: row)
             try sheet.merge(CellRange(firstRow: row, firstColumn: Self.targetColumn, lastRow: row, lastColumn: Self.rateColumn),
                             text: text, format: NoticeStyle.explanation)
             try sheet.write(line.amount.cellValue, row: row, column: Self.amountColumn, format: WorkbookStyle.money)
@@ -138,7 +138,7 @@ struct NoticeWorkbook {
     private func mergeAcross(_ sheet: Worksheet, row: Int, from column: Int, text: String, format: CellFormat,
                              fontScale: Double = 1) throws {
         let width = Self.widths[column...].reduce(0, +) / fontScale
-        try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: text.count, width: width) * fontScale, row: row)
+        try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: TextWidth.clusterCount(text), width: width) * fontScale, row: row)
         try sheet.merge(CellRange(firstRow: row, firstColumn: column, lastRow: row, lastColumn: Self.columns - 1),
                         text: text, format: format)
     }

@@ -9,60 +9,14 @@ enum DisplayText {
     /// Width in characters: grapheme clusters, so Thai vowel and tone marks take no room; for
     /// text with line breaks, the longest line.
     static func characterCount(_ text: String) -> Int {
-        if let quick = quickCharacterCount(text) { return quick }
-        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        TextWidth.counts(text)?.longestLine ?? clusterCount(text)
+    }
+
+    /// The general count through `Character`, for any text.
+    static func clusterCount(_ text: String) -> Int {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map(\.count)
             .max() ?? 0
-    }
-
-    /// The grapheme clusters of one line of printable ASCII and Thai, counted on the scalars:
-    /// every scalar starts a cluster except Thai's combining vowels and tone marks (Unicode's
-    /// Extend, and SpacingMark for sara am) after another character. Nil for anything else,
-    /// which the general count handles. Counting Characters is the slowest part of writing a cell.
-    static func quickCharacterCount(_ text: String) -> Int? {
-        var count = 0
-        var first = true
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value >= 0x20 && value < 0x7F {
-                count += 1
-            } else if value >= 0x0E01 && value <= 0x0E5B {
-                if first || !isThaiMark(value) { count += 1 }
-            } else {
-                return nil
-            }
-            first = false
-        }
-        return count
-    }
-
-    private static func isThaiMark(_ value: UInt32) -> Bool {
-        value == 0x0E31 || value == 0x0E33 || (0x0E34...0x0E3A).contains(value) || (0x0E47...0x0E4E).contains(value)
-    }
-
-    /// The length of `number(value, numberFormat:)` without rendering it, for the formats a
-    /// workbook uses on nearly every number ("#,##0.00", "#,##0", "0", "0.00"); nil for any
-    /// other format, and near a power of ten, where rounding might add a digit.
-    static func quickWidth(_ value: Double, numberFormat: String?) -> Int? {
-        let decimals: Int, grouped: Bool
-        switch numberFormat {
-        case "#,##0.00": (decimals, grouped) = (2, true)
-        case "#,##0": (decimals, grouped) = (0, true)
-        case "0.00": (decimals, grouped) = (2, false)
-        case "0": (decimals, grouped) = (0, false)
-        default: return nil
-        }
-        guard value.isFinite else { return nil }
-        let magnitude = abs(value)
-        guard magnitude < 1e15 else { return nil }
-        var digits = 1
-        var power = 10.0
-        while magnitude >= power {
-            digits += 1
-            power *= 10
-        }
-        guard power - magnitude >= 1 else { return nil }
-        return (value < 0 ? 1 : 0) + digits + (grouped ? (digits - 1) / 3 : 0) + (decimals > 0 ? decimals + 1 : 0)
     }
 
     static func number(_ value: Double, numberFormat: String?) -> String {
@@ -101,7 +55,7 @@ enum DisplayText {
     }
 
     /// Splits "pos;neg;zero;text" at semicolons that are not quoted or escaped.
-    private static func splitSections(_ format: String) -> [String] {
+    static func splitSections(_ format: String) -> [String] {
         var sections: [String] = []
         var current = ""
         var quoted = false

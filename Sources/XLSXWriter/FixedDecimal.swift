@@ -32,6 +32,18 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
 
     /// The nearest `Double`; infinite only for absurd negative scales (caught before writing).
     public var doubleValue: Double {
-        Double(description) ?? .nan
+        // Both operands exact (|units| <= 2^53, 10^22 is the largest exact power of ten), so the
+        // one correctly rounded division or product is the double nearest the decimal, which is
+        // what parsing the text gives: the same double without building and parsing a string.
+        if units.magnitude <= Self.exactIntegerLimit, scale.magnitude < UInt(Self.exactPowers.count) {
+            let power = Self.exactPowers[Int(scale.magnitude)]
+            return scale >= 0 ? Double(units) / power : Double(units) * power
+        }
+        return Double(description) ?? .nan
+    }
+
+    private static let exactIntegerLimit: UInt64 = 1 << 53
+    private static let exactPowers: [Double] = (0...22).map { power in
+        (0..<power).reduce(1.0) { product, _ in product * 10 }
     }
 }

@@ -1,5 +1,20 @@
 import CXlsxWriter
 
+/// A library format with what measuring its cells needs, built once per distinct format.
+final class FormatEntry {
+    let format: CellFormat
+    let pointer: UnsafeMutablePointer<lxw_format>
+    let widthScale: Double
+    /// Parsed on first use: many formats are never used for measured numbers.
+    private(set) lazy var widthPlan = NumberWidthPlan(numberFormat: format.numberFormat)
+
+    init(format: CellFormat, pointer: UnsafeMutablePointer<lxw_format>) {
+        self.format = format
+        self.pointer = pointer
+        self.widthScale = format.widthScale
+    }
+}
+
 /// One library format per distinct `CellFormat` value.
 ///
 /// The library owns the formats and frees them with the workbook, so the cache only lends out
@@ -8,22 +23,22 @@ final class FormatCache {
     /// libxlsxwriter copies font names and number formats into 128-byte buffers.
     static let maximumFieldBytes = 127
 
-    private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
+    private var formats: [CellFormat: FormatEntry] = [:]
     /// The few formats used last, checked by equality before the dictionary: a sheet's rows
     /// cycle through a handful of formats, and comparing is much cheaper than hashing a format
     /// with its strings for every one of a national run's millions of cells.
-    private var recent: [(format: CellFormat, pointer: UnsafeMutablePointer<lxw_format>)] = []
+    private var recent: [FormatEntry] = []
     private var nextRecent = 0
     private static let recentCount = 8
 
     var count: Int { formats.count }
 
-    func pointer(
+    func entry(
         for format: CellFormat, in workbook: UnsafeMutablePointer<lxw_workbook>
-    ) throws -> UnsafeMutablePointer<lxw_format> {
-        for entry in recent where entry.format == format { return entry.pointer }
+    ) throws -> FormatEntry {
+        for entry in recent where entry.format == format { return entry }
         if let existing = formats[format] {
-            remember(format, existing)
+            remember(existing)
             return existing
         }
         try Self.validate(format)
@@ -31,16 +46,17 @@ final class FormatCache {
             throw libraryError(LXW_ERROR_MEMORY_MALLOC_FAILED, "workbook_add_format")
         }
         Self.apply(format, to: created)
-        formats[format] = created
-        remember(format, created)
-        return created
+        let entry = FormatEntry(format: format, pointer: created)
+        formats[format] = entry
+        remember(entry)
+        return entry
     }
 
-    private func remember(_ format: CellFormat, _ pointer: UnsafeMutablePointer<lxw_format>) {
+    private func remember(_ entry: FormatEntry) {
         if recent.count < Self.recentCount {
-            recent.append((format, pointer))
+            recent.append(entry)
         } else {
-            recent[nextRecent] = (format, pointer)
+            recent[nextRecent] = entry
             nextRecent = (nextRecent + 1) % Self.recentCount
         }
     }

@@ -23,7 +23,11 @@ final class WorkbookHandle {
     }
 
     func format(for format: CellFormat) throws -> UnsafeMutablePointer<lxw_format> {
-        try formats.pointer(for: format, in: open())
+        try formats.entry(for: format, in: open()).pointer
+    }
+
+    func formatEntry(for format: CellFormat) throws -> FormatEntry {
+        try formats.entry(for: format, in: open())
     }
 
     /// Writes the file. The library frees the workbook whatever the outcome, so the handle is

@@ -16,6 +16,12 @@ public final class Worksheet {
     private var isExplicitWidth: [Bool] = []
     private var lastTextWidth: [(text: String, width: Int)?] = []
     private var merges: [CellRange] = []
+    /// By column: true when some merge covers it, so only those cells look through `merges`.
+    private var mergedColumns: [Bool] = []
+    /// By column: the format its last cell used. Columns keep one format row after row, and one
+    /// comparison is cheaper than the workbook's format cache.
+    private var lastFormats: [FormatEntry?] = []
+    private let constantMemory: Bool
     /// Constant-memory mode only: the row the library is currently streaming.
     private var streamingRow: Int?
 
@@ -23,22 +29,27 @@ public final class Worksheet {
         self.name = name
         self.handle = handle
         self.sheet = sheet
+        self.constantMemory = handle.constantMemory
     }
 
     // MARK: Cells
 
     public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws {
-        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_string",
-                      displayed: textWidth(text, column: column)) { row, column, cFormat in
-            worksheet_write_string(sheet, row, column, text, cFormat)
+        let entry = try prepareCell(row: row, column: column, format: format)
+        let code = text.withCString { worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), $0, entry?.pointer) }
+        try finishCell(code, "worksheet_write_string", row: row, column: column)
+        if isMeasured(row: row, column: column) {
+            widths.record(column: column, characters: textWidth(text, column: column), scale: entry?.widthScale ?? 1)
         }
     }
 
     public func write(_ number: Double, row: Int, column: Int, format: CellFormat? = nil) throws {
         try checkFinite(number, row: row, column: column)
-        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_number",
-                      displayed: numberWidth(number, format)) { row, column, cFormat in
-            worksheet_write_number(sheet, row, column, number, cFormat)
+        let entry = try prepareCell(row: row, column: column, format: format)
+        let code = worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, entry?.pointer)
+        try finishCell(code, "worksheet_write_number", row: row, column: column)
+        if isMeasured(row: row, column: column) {
+            recordNumber(number, column: column, entry: entry)
         }
     }
 
@@ -54,10 +65,9 @@ public final class Worksheet {
 
     /// An empty cell that still carries a format (borders, fill); the library ignores format-less blanks.
     public func writeBlank(row: Int, column: Int, format: CellFormat) throws {
-        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_blank",
-                      displayed: nil) { row, column, cFormat in
-            worksheet_write_blank(sheet, row, column, cFormat)
-        }
+        let entry = try prepareCell(row: row, column: column, format: format)
+        let code = worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), entry?.pointer)
+        try finishCell(code, "worksheet_write_blank", row: row, column: column)
     }
 
     /// A formula with its computed value cached, so viewers that do not recalculate show it.
@@ -71,18 +81,29 @@ public final class Worksheet {
         _ formula: String, cached: Double, row: Int, column: Int, format: CellFormat? = nil
     ) throws {
         try checkFinite(cached, row: row, column: column)
-        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_formula_num",
-                      displayed: numberWidth(cached, format)) { row, column, cFormat in
-            worksheet_write_formula_num(sheet, row, column, formula, cFormat, cached)
+        let entry = try prepareCell(row: row, column: column, format: format)
+        let code = formula.withCString {
+            worksheet_write_formula_num(sheet, lxw_row_t(row), lxw_col_t(column), $0, entry?.pointer, cached)
+        }
+        try finishCell(code, "worksheet_write_formula_num", row: row, column: column)
+        if isMeasured(row: row, column: column) {
+            recordNumber(cached, column: column, entry: entry)
         }
     }
 
     public func writeFormula(
         _ formula: String, cachedText: String, row: Int, column: Int, format: CellFormat? = nil
     ) throws {
-        try writeCell(row: row, column: column, format: format, operation: "worksheet_write_formula_str",
-                      displayed: DisplayText.characterCount(cachedText)) { row, column, cFormat in
-            worksheet_write_formula_str(sheet, row, column, formula, cFormat, cachedText)
+        let entry = try prepareCell(row: row, column: column, format: format)
+        let code = formula.withCString { formula in
+            cachedText.withCString { text in
+                worksheet_write_formula_str(sheet, lxw_row_t(row), lxw_col_t(column), formula, entry?.pointer, text)
+            }
+        }
+        try finishCell(code, "worksheet_write_formula_str", row: row, column: column)
+        if isMeasured(row: row, column: column) {
+            widths.record(column: column, characters: DisplayText.characterCount(cachedText),
+                          scale: entry?.widthScale ?? 1)
         }
     }
 
@@ -106,6 +127,10 @@ public final class Worksheet {
                                       row(range.lastRow), column(range.lastColumn), text, cFormat),
                 "worksheet_merge_range at \(quotedName)!\(range.a1)")
             merges.append(range)
+            if mergedColumns.count <= range.lastColumn {
+                mergedColumns += Array(repeating: false, count: range.lastColumn + 1 - mergedColumns.count)
+            }
+            for column in range.firstColumn...range.lastColumn { mergedColumns[column] = true }
         }
         // The library writes every row of the merge, so streaming continues from its last row.
         advanceStreaming(to: range.lastRow)
@@ -307,40 +332,60 @@ public final class Worksheet {
         widths.recordedWidth(column: column)
     }
 
-    /// The common path of every cell write: checks, format lookup, the C call, width bookkeeping.
-    private func writeCell(
-        row: Int, column: Int, format: CellFormat?, operation: String, displayed characters: @autoclosure () -> Int?,
-        _ call: (lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) -> lxw_error
-    ) throws {
-        _ = try handle.open()
+    /// The checks before every cell write: open workbook, cell on the grid, streaming order;
+    /// then the cell's library format (nil for none).
+    @inline(__always)
+    private func prepareCell(row: Int, column: Int, format: CellFormat?) throws -> FormatEntry? {
+        guard handle.isOpen else { throw XLSXError.workbookClosed }
         try CellReference.validate(row: row, column: column)
-        try checkStreamingOrder(row: row)
-        let cFormat = try format.map { try handle.format(for: $0) }
-        try checkLibrary(call(self.row(row), self.column(column), cFormat), "\(operation) at \(location(row, column))")
-        advanceStreaming(to: row)
-        // Measured only when needed: formatting a number as displayed costs more than writing it.
-        // A column whose width was set before its cells were written needs no measuring either.
-        if measuresContent, column >= isExplicitWidth.count || !isExplicitWidth[column],
-           let characters = characters(), !merges.contains(where: { $0.contains(row: row, column: column) }) {
-            widths.record(column: column, characters: characters, scale: format?.widthScale ?? 1)
+        if constantMemory { try checkStreamingOrder(row: row) }
+        guard let format else { return nil }
+        if column < lastFormats.count, let last = lastFormats[column], last.format == format { return last }
+        let entry = try handle.formatEntry(for: format)
+        if column >= lastFormats.count {
+            lastFormats += Array(repeating: nil, count: column + 1 - lastFormats.count)
         }
+        lastFormats[column] = entry
+        return entry
     }
 
-    /// Counting grapheme clusters is slow and a column often repeats the text of the row above
-    /// (a school's name on each of its lines), so the last text of each column is remembered.
+    /// The library's status, then streaming bookkeeping. The message is built only on failure.
+    @inline(__always)
+    private func finishCell(_ code: lxw_error, _ operation: StaticString, row: Int, column: Int) throws {
+        if code != LXW_NO_ERROR {
+            throw libraryError(code, "\(operation) at \(location(row, column))")
+        }
+        if constantMemory { advanceStreaming(to: row) }
+    }
+
+    /// Whether a written cell counts toward fitted widths: measuring costs more than writing, so
+    /// not for sheets that stopped measuring, columns with explicit widths, or merged cells.
+    @inline(__always)
+    private func isMeasured(row: Int, column: Int) -> Bool {
+        guard measuresContent, column >= isExplicitWidth.count || !isExplicitWidth[column] else { return false }
+        guard column < mergedColumns.count, mergedColumns[column] else { return true }
+        return !merges.contains(where: { $0.contains(row: row, column: column) })
+    }
+
+    private func recordNumber(_ value: Double, column: Int, entry: FormatEntry?) {
+        let characters = entry?.widthPlan.characterCount(value) ?? Self.generalWidth.characterCount(value)
+        widths.record(column: column, characters: characters, scale: entry?.widthScale ?? 1)
+    }
+
+    private static let generalWidth = NumberWidthPlan(numberFormat: nil)
+
+    /// ASCII, Thai and common punctuation are counted directly. Counting other text by grapheme clusters is slow
+    /// and a column often repeats the text of the row above, so the last such text of each
+    /// column is remembered.
     private func textWidth(_ text: String, column: Int) -> Int {
+        if let width = TextWidth.counts(text)?.longestLine { return width }
         if column < lastTextWidth.count, let last = lastTextWidth[column], last.text == text { return last.width }
-        let width = DisplayText.characterCount(text)
+        let width = DisplayText.clusterCount(text)
         if column >= lastTextWidth.count {
             lastTextWidth += Array(repeating: nil, count: column + 1 - lastTextWidth.count)
         }
         lastTextWidth[column] = (text, width)
         return width
-    }
-
-    private func numberWidth(_ value: Double, _ format: CellFormat?) -> Int {
-        DisplayText.quickWidth(value, numberFormat: format?.numberFormat)
-            ?? DisplayText.number(value, numberFormat: format?.numberFormat).count
     }
 
     private func checkFinite(_ value: Double, row: Int, column: Int) throws {
