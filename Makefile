@@ -66,7 +66,9 @@ test-deps:
 # 6 million pupil records, generated once into .bench-cache/). The pandas baseline's packages
 # (pandas, XlsxWriter, numpy, openpyxl) are pip-installed by the bench only, when missing.
 # See benchmarks/bench.sh; a quick run: BENCH_SCHOOLS=2400 BENCH_AREAS=20 BENCH_NOTICE_AREAS=4 make bench
+# The bench times commands with GNU time and bc, which a minimal Debian may lack.
 bench: deps
+	@$(MAKE) --no-print-directory deps DEBIAN_BUILD="bc time"
 	@benchmarks/bench.sh
 
 # Fuzzing is not part of `make test`: it takes minutes and needs the toolchain's libFuzzer.
