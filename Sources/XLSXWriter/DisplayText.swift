@@ -79,56 +79,20 @@ enum DisplayText {
     }
 
     private static func render(_ section: String, magnitude: Double) -> String {
-        let characters = Array(section)
-        let percent = characters.contains("%")
-        let value = percent ? magnitude * 100 : magnitude
+        let value = section.contains("%") ? magnitude * 100 : magnitude
         var output = ""
         var numberWritten = false
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
-            case "\"":
-                index += 1
-                while index < characters.count, characters[index] != "\"" {
-                    output.append(characters[index])
-                    index += 1
-                }
-            case "\\":
-                index += 1
-                if index < characters.count { output.append(characters[index]) }
-            case "_":
-                // "_)" leaves the width of ")" blank.
-                index += 1
-                output.append(" ")
-            case "*":
-                // Repeat-to-fill takes whatever room the column has; it needs none of its own.
-                index += 1
-            case "[":
-                var content = ""
-                index += 1
-                while index < characters.count, characters[index] != "]" {
-                    content.append(characters[index])
-                    index += 1
-                }
-                // "[$฿-41E]" shows "฿"; colours and conditions show nothing.
-                if content.hasPrefix("$") {
-                    output += content.dropFirst().prefix(while: { $0 != "-" })
-                }
-            case "@":
-                output += general(magnitude)
-            case "0", "#", "?", ".", ",":
-                var end = index
-                while end < characters.count, "0#?.,".contains(characters[end]) { end += 1 }
+        for part in FormatSectionPart.parts(of: section) {
+            switch part {
+            case .literal(let text): output += text
+            case .general: output += general(magnitude)
+            case .placeholders(let run):
+                // Only the first run shows the number; later ones show nothing.
                 if !numberWritten {
-                    output += digits(value, placeholders: characters[index..<end])
+                    output += digits(value, placeholders: run)
                     numberWritten = true
                 }
-                index = end - 1
-            default:
-                output.append(character)
             }
-            index += 1
         }
         return output
     }

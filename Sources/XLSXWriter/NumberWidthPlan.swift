@@ -70,54 +70,20 @@ private struct SectionPlan {
     let digits: DigitsPlan?
 
     init?(_ section: String) {
-        let characters = Array(section)
         var literal = ""
         var run: ArraySlice<Character>?
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
-            case "\"":
-                index += 1
-                while index < characters.count, characters[index] != "\"" {
-                    literal.append(characters[index])
-                    index += 1
-                }
-            case "\\":
-                index += 1
-                if index < characters.count { literal.append(characters[index]) }
-            case "_":
-                index += 1
-                literal.append(" ")
-            case "*":
-                index += 1
-            case "[":
-                var content = ""
-                index += 1
-                while index < characters.count, characters[index] != "]" {
-                    content.append(characters[index])
-                    index += 1
-                }
-                if content.hasPrefix("$") {
-                    literal += content.dropFirst().prefix(while: { $0 != "-" })
-                }
-            case "@":
-                // The value as General text in the middle of the section: left to the renderer.
-                return nil
-            case "0", "#", "?", ".", ",":
-                var end = index
-                while end < characters.count, "0#?.,".contains(characters[end]) { end += 1 }
-                if run == nil { run = characters[index..<end] }
-                index = end - 1
-            default:
-                literal.append(character)
+        for part in FormatSectionPart.parts(of: section) {
+            switch part {
+            case .literal(let text): literal += text
+            // The value as General text in the middle of the section: left to the renderer.
+            case .general: return nil
+            case .placeholders(let placeholders): if run == nil { run = placeholders }
             }
-            index += 1
         }
         // Counts add up only when no literal character can join its neighbour into one cluster.
         guard literal.unicodeScalars.allSatisfy(Self.standsAlone) else { return nil }
         literalCount = literal.unicodeScalars.count
-        percent = characters.contains("%")
+        percent = section.contains("%")
         digits = run.map(DigitsPlan.init)
     }
 
