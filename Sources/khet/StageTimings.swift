@@ -41,8 +41,8 @@ final class StageTimings: @unchecked Sendable {
             let seconds = String(format: "%9.3f", stage.seconds)
             var line = "\(name) \(seconds)"
             if stage.items > 0 {
-                let rate = stage.seconds > 0 ? Double(stage.items) / stage.seconds : 0
-                line += String(format: " %12d %13.0f ", stage.items, rate) + stage.unit
+                let itemsPerSecond = stage.seconds > 0 ? Double(stage.items) / stage.seconds : 0
+                line += String(format: " %12d %13.0f ", stage.items, itemsPerSecond) + stage.unit
             }
             lines.append(line)
         }
