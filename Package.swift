@@ -1,8 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: khet -> KhetExport -> KhetCalc -> KhetImport -> KhetCore.
-// XLSXWriter and the C system libraries sit underneath.
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+// The targets, and dependencies pointing one way (nothing reaches up):
+//
+//   khet (executable: command tree, terminal presentation, exit codes; prints KhetCore/KhetImport values)
+//    ├─> KhetBatch  (batch.toml -> inputs -> calculators -> exporters -> output folder; national runner)
+//    │     ├─> KhetImport  (CSV/XML readers)      -> KhetCore, CLibXML2, KhetTemplates
+//    │     ├─> KhetCalc    (calculators)          -> KhetCore
+//    │     ├─> KhetExport  (workbooks, report)    -> KhetCore, KhetCalc, XLSXWriter, CCrypto, KhetTemplates
+//    │     └─> KhetLedger  (planned: confirmed rounds in SQLite, behind a protocol) -> KhetCore
+//    └─> KhetSample (synthetic area and national data sets) -> KhetCore
+//   XLSXWriter -> CXlsxWriter; KhetCore depends on nothing.
+//
+// Library targets that pass Swift 6's data-race checks are compiled in the Swift 6 language mode.
 let package = Package(
     name: "Khet",
     platforms: [.macOS(.v13)],
@@ -51,12 +63,20 @@ let package = Package(
             "CCrypto", "KhetCore", "KhetCalc", "XLSXWriter", "KhetTemplates",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .target(
+            name: "KhetBatch",
+            dependencies: [
+                "KhetCore", "KhetImport", "KhetCalc", "KhetExport",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swift6
+        ),
+        .target(name: "KhetSample", dependencies: ["KhetCore"], swiftSettings: swift6),
         .executableTarget(
             name: "khet",
             dependencies: [
-                "KhetCore", "KhetImport", "KhetCalc", "KhetExport",
+                "KhetBatch", "KhetSample", "KhetCore", "KhetImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(name: "KhetTestSupport", dependencies: ["KhetCore"], path: "Tests/KhetTestSupport"),
@@ -68,9 +88,11 @@ let package = Package(
         ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "KhetTestSupport"]),
         .testTarget(name: "KhetExportTests", dependencies: ["KhetExport", "KhetImport", "KhetTestSupport"]),
+        .testTarget(name: "KhetBatchTests", dependencies: ["KhetBatch", "KhetSample", "KhetCore", "KhetImport", "KhetTestSupport"]),
+        .testTarget(name: "KhetSampleTests", dependencies: ["KhetSample", "KhetCore", "KhetTestSupport"]),
         .testTarget(name: "KhetEndToEndTests", dependencies: ["KhetTestSupport", "KhetCore"]),
         // Unit tests of the executable's own types (the progress display's text).
-        .testTarget(name: "KhetCommandTests", dependencies: ["khet", "KhetImport"]),
+        .testTarget(name: "KhetCommandTests", dependencies: ["khet", "KhetBatch", "KhetImport"]),
     ],
     swiftLanguageModes: [.v5]
 )

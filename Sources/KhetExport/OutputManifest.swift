@@ -3,7 +3,7 @@ import Foundation
 /// `manifest.json`: what a batch read and wrote, each file with its SHA-256, so the office can
 /// prove which data produced which workbook. Holds file names and digests only, never contents.
 public struct OutputManifest: Encodable {
-    public struct Entry: Encodable {
+    public struct Entry: Encodable, Sendable {
         public var role: String
         public var path: String
         public var sha256: String

@@ -1,8 +1,9 @@
 import ArgumentParser
+import KhetBatch
 
 @main
 struct Khet: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = KhetVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "khet",

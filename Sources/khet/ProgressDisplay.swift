@@ -1,4 +1,5 @@
 import Foundation
+import KhetBatch
 import KhetImport
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +9,7 @@ import Glibc
 /// their rate and the time left, rewritten in place with `\r` at most ten times a second and
 /// cleared at the end. It writes nothing when standard error is not a terminal (a log, a pipe)
 /// or with `--quiet`, so scripts and logs never see it. Safe to call from several threads.
-final class ProgressDisplay: @unchecked Sendable {
+final class ProgressDisplay: BatchProgress, @unchecked Sendable {
     private let isEnabled: Bool
     private let clock: () -> Double
     private let output: (String) -> Void
@@ -21,7 +22,7 @@ final class ProgressDisplay: @unchecked Sendable {
     private static let interval = 0.1
 
     /// `clock` gives seconds (monotonic); `output` receives the raw text to write.
-    init(enabled: Bool, clock: @escaping () -> Double = ProgressDisplay.monotonicSeconds,
+    init(enabled: Bool, clock: @escaping () -> Double = MonotonicClock.seconds,
          output: @escaping (String) -> Void = ProgressDisplay.writeToStandardError) {
         isEnabled = enabled
         self.clock = clock
@@ -119,12 +120,6 @@ final class ProgressDisplay: @unchecked Sendable {
             text.append(digit)
         }
         return (number < 0 ? "-" : "") + text
-    }
-
-    static func monotonicSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000
     }
 
     static func writeToStandardError(_ text: String) {

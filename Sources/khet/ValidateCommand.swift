@@ -1,4 +1,5 @@
 import ArgumentParser
+import KhetBatch
 import KhetCore
 
 /// `khet validate batch.toml`: import only, print every problem, write nothing.
@@ -17,33 +18,16 @@ struct ValidateCommand: ParsableCommand {
     var importOnly = false
 
     func run() throws {
-        let read = BatchManifestReader().read(path: batch)
+        let report = BatchValidator(importOnly: importOnly).validate(batch: batch)
         let printer = DiagnosticPrinter(language: thai ? .thai : .english, headings: true)
-        guard let manifest = read.manifest else {
-            printer.print(read.diagnostics)
-            writeError(printer.summary(read.diagnostics, files: 1))
-            throw ExitCode.forErrors(in: read.diagnostics)
+        printer.print(report.diagnostics)
+        let summary = printer.summary(report.diagnostics, files: report.fileCount)
+        if report.manifestRead {
+            print(summary + ": \(report.schoolCount) schools, \(report.snapshotCount) pupil snapshots"
+                  + (report.areaCount.map { ", \($0) areas" } ?? ""))
+        } else {
+            writeError(summary)
         }
-        let data = BatchData.importing(manifest)
-        var all = read.diagnostics + data.diagnostics
-        if !all.hasErrors && !importOnly {
-            // The calculators find problems too (a grade without a rate, a round without its count).
-            // A national data set is calculated area by area, as `khet run` does.
-            let batches = manifest.isNationalDataSet
-                ? zip(data.areas, data.schoolsByArea()).map { data.part(for: $0, schools: $1) } : [data]
-            all = read.diagnostics + (manifest.isNationalDataSet ? data.diagnostics : [])
-            for batch in batches {
-                do {
-                    all += (try BatchRunner(data: batch).calculate()).diagnostics
-                } catch BatchRunner.Failure.calculation(let diagnostics) {
-                    all += diagnostics
-                }
-            }
-        }
-        printer.print(all)
-        print(printer.summary(all, files: data.fileCount)
-              + ": \(data.schools.count) schools, \(data.snapshots.count) pupil snapshots"
-              + (manifest.isNationalDataSet ? ", \(data.areas.count) areas" : ""))
-        if all.hasErrors { throw ExitCode.forErrors(in: all) }
+        if report.diagnostics.hasErrors { throw ExitCode.forErrors(in: report.diagnostics) }
     }
 }

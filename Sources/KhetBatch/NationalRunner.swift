@@ -8,17 +8,19 @@ import KhetExport
 /// folder or not at all. Areas are handed out to `workers` threads from a queue and each is
 /// forgotten once written, keeping only its summary row, so memory holds a few areas at a time;
 /// every area's files depend only on that area, so the bytes are the same for any thread count.
-struct NationalRunner {
+struct NationalRunner: Sendable {
     /// One area to calculate and write. `data` makes its batch when a worker takes it.
-    struct AreaJob {
+    struct AreaJob: Sendable {
         var area: Area
-        var data: () -> BatchData
+        var data: @Sendable () -> BatchData
     }
 
-    struct Outcome {
+    struct Outcome: Sendable {
         var written: [URL]
         var diagnostics: [Diagnostic]
         var areaCount: Int
+        /// Some area's framework is provisional: its outputs carry a DRAFT banner.
+        var isProvisional: Bool
     }
 
     var fiscalYear: FiscalYear
@@ -32,11 +34,11 @@ struct NationalRunner {
     /// A national run shows rounds as one row per school unless asked for every line: the line
     /// sheets of 30,000 schools are over a gigabyte of XML, the time of the whole run ten times over.
     var roundDetail = AreaWorkbook.RoundDetail.schoolTotals
-    var progress: ProgressDisplay?
+    var progress: (any BatchProgress)?
     var timings: StageTimings?
 
     /// What one area leaves behind once written.
-    private struct AreaResult {
+    private struct AreaResult: Sendable {
         var row: NationalSummaryWorkbook.AreaRow?
         var outputs: [URL] = []
         /// The outputs' manifest entries, hashed by the worker that wrote them.
@@ -49,20 +51,22 @@ struct NationalRunner {
     func run(withNotices: Bool) throws -> Outcome {
         try OutputFolder.check(output)
         var diagnostics: [Diagnostic] = []
+        var isProvisional = false
         defer { progress?.finish() }
         let written = try OutputFolder.write(into: output) { folder in
-            let begin = ProgressDisplay.monotonicSeconds()
+            let begin = MonotonicClock.seconds()
             let results = try writeAreas(into: folder, withNotices: withNotices)
             timings?.add("areas (wall, \(max(1, min(workers, jobs.count))) jobs)",
-                         seconds: ProgressDisplay.monotonicSeconds() - begin, items: jobs.count, unit: "areas")
+                         seconds: MonotonicClock.seconds() - begin, items: jobs.count, unit: "areas")
             progress?.finish()
             diagnostics = results.flatMap(\.diagnostics)
-            if diagnostics.hasErrors { throw BatchRunner.Failure.calculation(diagnostics) }
+            if diagnostics.hasErrors { throw StageFailure.calculation(diagnostics) }
+            isProvisional = results.contains { $0.isDraft }
             let first = results.first { !$0.programmes.isEmpty }
             let summary = try measure("summary", items: jobs.count, unit: "areas") {
                 try NationalSummaryWorkbook(
                     fiscalYear: fiscalYear, batchDate: batchDate, language: language,
-                    programmes: first?.programmes ?? [], isDraft: results.contains { $0.isDraft },
+                    programmes: first?.programmes ?? [], isDraft: isProvisional,
                     rows: results.compactMap(\.row)).write(into: folder)
             }
             try measure("manifest") {
@@ -71,47 +75,48 @@ struct NationalRunner {
             }
             return [summary.lastPathComponent, "areas", "manifest.json"]
         }
-        return Outcome(written: written, diagnostics: diagnostics, areaCount: jobs.count)
+        return Outcome(written: written, diagnostics: diagnostics, areaCount: jobs.count, isProvisional: isProvisional)
     }
 
     /// Every area, by `workers` threads taking the next area from a shared counter; results
     /// land in the area's slot, so their order never depends on which thread was faster.
     private func writeAreas(into folder: URL, withNotices: Bool) throws -> [AreaResult] {
-        var results = [AreaResult](repeating: AreaResult(), count: jobs.count)
-        let lock = NSLock()
-        var next = 0
-        var done = 0
-        var hasErrors = false
-        var failure: Error?
+        struct Shared {
+            var results: [AreaResult]
+            var next = 0
+            var done = 0
+            var hasErrors = false
+            var failure: Error?
+        }
+        let shared = Locked(Shared(results: [AreaResult](repeating: AreaResult(), count: jobs.count)))
         let threadCount = max(1, min(workers, jobs.count))
         DispatchQueue.concurrentPerform(iterations: threadCount) { _ in
             while true {
-                lock.lock()
-                let index = next
-                next += 1
-                // Once an area has failed nothing will be kept, so the rest are only checked.
-                let writing = !hasErrors && failure == nil
-                lock.unlock()
+                let (index, done, writing) = shared.withLock { state in
+                    defer { state.next += 1 }
+                    // Once an area has failed nothing will be kept, so the rest are only checked.
+                    return (state.next, state.done, !state.hasErrors && state.failure == nil)
+                }
                 guard index < jobs.count else { return }
                 let job = jobs[index]
                 progress?.areas(done: done, total: jobs.count, current: job.area.shortName)
                 do {
                     let result = try area(job, into: folder, writing: writing, withNotices: withNotices)
-                    lock.lock()
-                    results[index] = result
-                    hasErrors = hasErrors || result.diagnostics.hasErrors
-                    done += 1
-                    lock.unlock()
+                    shared.withLock { state in
+                        state.results[index] = result
+                        state.hasErrors = state.hasErrors || result.diagnostics.hasErrors
+                        state.done += 1
+                    }
                 } catch {
-                    lock.lock()
-                    if failure == nil { failure = error }
-                    lock.unlock()
+                    shared.withLock { state in if state.failure == nil { state.failure = error } }
                     return
                 }
             }
         }
-        if let failure { throw failure }
-        return results
+        return try shared.withLock { state in
+            if let failure = state.failure { throw failure }
+            return state.results
+        }
     }
 
     /// A national run prints the problems of 245 areas in one list: each says which area it is
@@ -128,12 +133,12 @@ struct NationalRunner {
     /// One area: its batch made, calculated and, when `writing`, written; only its summary row stays.
     private func area(_ job: AreaJob, into folder: URL, writing: Bool, withNotices: Bool) throws -> AreaResult {
         let data = measure("split by area") { job.data() }
-        let calculation: BatchRunner.Calculation
+        let calculation: AreaBatchRunner.Calculation
         do {
             calculation = try measure("calculate", items: data.schools.count, unit: "schools") {
-                try BatchRunner(data: data).calculate()
+                try AreaBatchRunner(data: data).calculate()
             }
-        } catch BatchRunner.Failure.calculation(let problems) {
+        } catch StageFailure.calculation(let problems) {
             return AreaResult(diagnostics: Self.naming(job.area, in: problems))
         }
         var result = AreaResult(diagnostics: Self.naming(job.area, in: calculation.diagnostics), programmes: calculation.framework.programmes,
@@ -176,7 +181,7 @@ struct NationalRunner {
 
     private func writeManifest(into folder: URL, summary: URL, areaOutputs: [OutputManifest.Entry],
                                inputs: [OutputManifest.Entry]) throws {
-        var record = OutputManifest(version: Khet.version, area: "national", fiscalYear: fiscalYear.year,
+        var record = OutputManifest(version: KhetVersion.current, area: "national", fiscalYear: fiscalYear.year,
                                     batchDate: batchDate.isoBE, framework: "per area", frameworkStatus: "per area")
         record.inputs = inputs
         record.outputs = [try OutputManifest.entry(role: "summary", file: summary, shownAs: summary.lastPathComponent)]

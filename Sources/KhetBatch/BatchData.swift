@@ -4,7 +4,7 @@ import KhetCore
 import KhetImport
 
 /// Everything a batch imported, with every problem found on the way.
-struct BatchData {
+struct BatchData: Sendable {
     var manifest: BatchManifest
     var framework: Framework?
     var schools: [School] = []
@@ -23,7 +23,7 @@ struct BatchData {
     /// Imports every input of `manifest`. It never stops at the first problem: the analyst gets
     /// the whole list in one run. A file that cannot be read at all adds its one error.
     /// `progress`, when given, shows how far the import has got (on a terminal).
-    static func importing(_ manifest: BatchManifest, progress: ProgressDisplay? = nil) -> BatchData {
+    static func importing(_ manifest: BatchManifest, progress: (any BatchProgress)? = nil) -> BatchData {
         var data = BatchData(manifest: manifest)
         progress?.stage("import", detail: manifest.framework.displayName)
         if let result = data.attempt({

@@ -3,15 +3,15 @@ import KhetCore
 
 /// A batch as described by `batch.toml`: the area, the fiscal year, the framework, the inputs
 /// and where the outputs go. Paths are resolved against the batch file's folder.
-struct BatchManifest {
+struct BatchManifest: Sendable {
     /// An input file: where it is, and how messages name it (as the batch file wrote it,
     /// prefixed with the batch file's folder as given on the command line).
-    struct InputFile {
+    struct InputFile: Sendable {
         var url: URL
         var displayName: String
     }
 
-    struct PupilSnapshotInput {
+    struct PupilSnapshotInput: Sendable {
         var date: ThaiDate
         var file: InputFile
     }

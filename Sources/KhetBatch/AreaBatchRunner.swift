@@ -6,7 +6,7 @@ import KhetExport
 /// Calculates and writes a batch whose inputs imported without errors. Outputs go to a fresh
 /// folder beside the output folder and replace it only when everything was written, so a
 /// failed run never leaves a half-written output behind.
-struct BatchRunner {
+struct AreaBatchRunner {
     struct Outcome {
         /// The files and folders to show, in the order written; the notices as their folder.
         var written: [URL]
@@ -15,12 +15,9 @@ struct BatchRunner {
         var diagnostics: [Diagnostic]
     }
 
-    enum Failure: Error {
-        case calculation([Diagnostic])
-        case output(String)
-    }
-
     let data: BatchData
+    /// Where the calculation's and the writers' time goes, when the run measures it.
+    var timings: StageTimings? = nil
 
     /// The allocation of an imported batch, with the import's and the calculators' diagnostics.
     /// Throws when any of them is an error.
@@ -32,9 +29,9 @@ struct BatchRunner {
         var diagnostics: [Diagnostic]
     }
 
-    func calculate() throws -> Calculation {
+    func calculate() throws(StageFailure) -> Calculation {
         guard let framework = data.framework, !framework.programmes.isEmpty else {
-            throw Failure.calculation(data.diagnostics + [Diagnostic(
+            throw StageFailure.calculation(data.diagnostics + [Diagnostic(
                 .error, code: "CALC003", file: data.manifest.framework.displayName,
                 message: "the framework has no programme")])
         }
@@ -44,14 +41,14 @@ struct BatchRunner {
             evaluation = EvaluationCalculator(scales: scales).evaluate(plan)
         }
         let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework) + (evaluation?.diagnostics ?? [])
-        if diagnostics.hasErrors { throw Failure.calculation(diagnostics) }
+        if diagnostics.hasErrors { throw StageFailure.calculation(diagnostics) }
         return Calculation(framework: framework, allocation: allocation, evaluation: evaluation, diagnostics: diagnostics)
     }
 
     func run() throws -> Outcome {
         let manifest = data.manifest
         try OutputFolder.check(manifest.output)
-        let calculation = try calculate()
+        let calculation = try measure("calculate", items: data.schools.count, unit: "schools") { try calculate() }
         let (framework, allocation, diagnostics) = (calculation.framework, calculation.allocation, calculation.diagnostics)
 
         let report = AreaAllocationReport(
@@ -59,29 +56,43 @@ struct BatchRunner {
             snapshots: data.snapshots, allocation: allocation, diagnostics: diagnostics,
             batchDate: manifest.batchDate, language: manifest.language)
         var noticeCount = 0
-        let written = try OutputFolder.write(into: manifest.output) { folder in
-            var outputs = [try AreaWorkbook(report: report).write(into: folder)]
-            if let evaluation = calculation.evaluation {
-                outputs.append(try EvaluationWorkbook(area: manifest.area, fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate,
-                                                      language: manifest.language, evaluation: evaluation).write(into: folder))
+        let written = try measure("write", items: data.schools.count, unit: "schools") {
+            try OutputFolder.write(into: manifest.output) { folder in
+                try writeOutputs(into: folder, calculation: calculation, report: report, noticeCount: &noticeCount)
             }
-            // The appendix lists the inputs' SHA-256, computed as the manifest computes them.
-            let digests = try manifest.inputFiles.map { input in
-                AnnualReportData.InputDigest(role: input.role, path: input.file.displayName,
-                                             sha256: try SHA256.hex(ofFile: input.file.url))
-            }
-            let reportData = AnnualReportData(allocation: report, evaluation: calculation.evaluation,
-                                              poorPupils: data.poorPupils, boarders: data.boarders, inputs: digests)
-            outputs.append(try AnnualReport(data: reportData).write(into: folder))
-            let notices = try SchoolNotices(report: report).write(into: folder)
-            noticeCount = notices.count
-            let distribution = try DistributionList(report: report, notices: notices).write(into: folder)
-            try writeManifest(into: folder, outputs: outputs, distribution: distribution, notices: notices,
-                              framework: framework)
-            return outputs.map(\.lastPathComponent) + [distribution.lastPathComponent, SchoolNotices.folderName, "manifest.json"]
         }
         return Outcome(written: written, noticesFolder: manifest.output.appendingPathComponent(SchoolNotices.folderName),
                        noticeCount: noticeCount, diagnostics: diagnostics)
+    }
+
+    /// Every output of the area into the staging `folder`; returns the names to show.
+    private func writeOutputs(into folder: URL, calculation: Calculation, report: AreaAllocationReport,
+                              noticeCount: inout Int) throws -> [String] {
+        let manifest = data.manifest
+        var outputs = [try AreaWorkbook(report: report).write(into: folder)]
+        if let evaluation = calculation.evaluation {
+            outputs.append(try EvaluationWorkbook(area: manifest.area, fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate,
+                                                  language: manifest.language, evaluation: evaluation).write(into: folder))
+        }
+        // The appendix lists the inputs' SHA-256, computed as the manifest computes them.
+        let digests = try manifest.inputFiles.map { input in
+            AnnualReportData.InputDigest(role: input.role, path: input.file.displayName,
+                                         sha256: try SHA256.hex(ofFile: input.file.url))
+        }
+        let reportData = AnnualReportData(allocation: report, evaluation: calculation.evaluation,
+                                          poorPupils: data.poorPupils, boarders: data.boarders, inputs: digests)
+        outputs.append(try AnnualReport(data: reportData).write(into: folder))
+        let notices = try SchoolNotices(report: report).write(into: folder)
+        noticeCount = notices.count
+        let distribution = try DistributionList(report: report, notices: notices).write(into: folder)
+        try writeManifest(into: folder, outputs: outputs, distribution: distribution, notices: notices,
+                          framework: calculation.framework)
+        return outputs.map(\.lastPathComponent) + [distribution.lastPathComponent, SchoolNotices.folderName, "manifest.json"]
+    }
+
+    private func measure<T>(_ stage: String, items: Int, unit: String, _ body: () throws -> T) rethrows -> T {
+        guard let timings else { return try body() }
+        return try timings.measure(stage, items: items, unit: unit, body)
     }
 
     /// A programme whose list the batch lacks allocates nothing; a list no programme uses is
@@ -115,7 +126,7 @@ struct BatchRunner {
     private func writeManifest(into folder: URL, outputs: [URL], distribution: URL, notices: [NoticeRecord],
                                framework: Framework) throws {
         let manifest = data.manifest
-        var record = OutputManifest(version: Khet.version, area: manifest.area.code, fiscalYear: manifest.fiscalYear.year,
+        var record = OutputManifest(version: KhetVersion.current, area: manifest.area.code, fiscalYear: manifest.fiscalYear.year,
                                     batchDate: manifest.batchDate.isoBE, framework: manifest.framework.displayName,
                                     frameworkStatus: framework.status.rawValue)
         for input in manifest.inputFiles {

@@ -10,7 +10,7 @@ enum OutputFolder {
         var isFolder: ObjCBool = false
         guard files.fileExists(atPath: destination.path, isDirectory: &isFolder) else { return }
         guard isFolder.boolValue else {
-            throw BatchRunner.Failure.output("the output \(destination.path) is a file, not a folder; choose another output")
+            throw StageFailure.output("the output \(destination.path) is a file, not a folder; choose another output")
         }
         let contents = (try? files.contentsOfDirectory(atPath: destination.path)) ?? []
         if contents.isEmpty { return }
@@ -19,7 +19,7 @@ enum OutputFolder {
            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], json["tool"] as? String == "khet" {
             return
         }
-        throw BatchRunner.Failure.output("the output folder \(destination.path) already holds files that Khet did not write; "
+        throw StageFailure.output("the output folder \(destination.path) already holds files that Khet did not write; "
                              + "Khet replaces its output folder as a whole, so choose a new or empty folder")
     }
 
@@ -30,7 +30,7 @@ enum OutputFolder {
         do {
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw BatchRunner.Failure.output("cannot create \(parent.path): \(error.localizedDescription)")
+            throw StageFailure.output("cannot create \(parent.path): \(error.localizedDescription)")
         }
         let token = UUID().uuidString.prefix(8)
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).khet-new-\(token)")
@@ -38,7 +38,7 @@ enum OutputFolder {
         do {
             try files.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw BatchRunner.Failure.output("cannot write in \(parent.path): \(error.localizedDescription)")
+            throw StageFailure.output("cannot write in \(parent.path): \(error.localizedDescription)")
         }
         do {
             let names = try body(staging)
@@ -55,8 +55,8 @@ enum OutputFolder {
             return names.map { destination.appendingPathComponent($0) }
         } catch {
             try? files.removeItem(at: staging)
-            if let failure = error as? BatchRunner.Failure { throw failure }
-            throw BatchRunner.Failure.output("writing the outputs failed, nothing was changed in \(destination.path): \(error)")
+            if let failure = error as? StageFailure { throw failure }
+            throw StageFailure.output("writing the outputs failed, nothing was changed in \(destination.path): \(error)")
         }
     }
 }
