@@ -33,10 +33,10 @@ public struct AreaAllocator {
                 programmeLines = result.lines
                 diagnostics += result.diagnostics
             case .smallSchools(let rule):
-                var others: [String: Money] = [:]
-                for line in lines { others[line.schoolCode, default: .zero] += line.amount }
-                programmeLines = SmallSchoolCalculator(programme: programme, rule: rule)
-                    .allocate(inputs, otherTotals: others)
+                let result = SmallSchoolCalculator(programme: programme, rule: rule, origin: origin)
+                    .allocate(inputs, others: lines)
+                programmeLines = result.lines
+                diagnostics += result.diagnostics
             }
             let scaled = applyEnvelopes(of: programme, to: programmeLines)
             programmeLines += scaled.lines

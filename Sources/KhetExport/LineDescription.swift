@@ -57,7 +57,7 @@ public struct LineDescription: Sendable {
         case .perSchool:
             return language.pick("อัตราต่อโรงเรียน", "flat amount per school")
         case let .floorTopUp(pupils, floor, before):
-            return "\(floorWords(floor)): \(pupils) × \(floor.formatted) − \(before.formatted)"
+            return "\(perHeadWords(before, pupils: pupils)), \(floorWords(floor)): \(pupils) × \(floor.formatted) − \(before.formatted)"
         case let .envelopeScaling(entitlement, allocated, envelope, total):
             return language.pick(
                 "ปรับตามกรอบวงเงิน \(envelope.formatted) จากสิทธิรวม \(total.formatted): \(entitlement.formatted) → \(allocated.formatted)",
@@ -85,7 +85,8 @@ public struct LineDescription: Sendable {
         case let .floorTopUp(pupils, floor, before):
             // Already above the floor: the amount is zero, not the negative difference.
             guard floor * pupils >= before else { return (nil, note(for: basis)) }
-            return (Factors(count: "\(pupils)", rate: floor, less: before), floorWords(floor))
+            return (Factors(count: "\(pupils)", rate: floor, less: before),
+                    "\(perHeadWords(before, pupils: pupils)), \(floorWords(floor))")
         case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling:
             return (nil, note(for: basis))
         }
@@ -117,6 +118,13 @@ public struct LineDescription: Sendable {
         guard let date = snapshotDate else { return "" }
         let month = ThaiDate.englishMonths[date.month - 1].prefix(3)
         return language.pick(date.thaiShort, "\(date.day) \(month) \(date.year) BE")
+    }
+
+    /// The money per head from the other programmes that a floor is compared with.
+    private func perHeadWords(_ before: Money, pupils: Int) -> String {
+        let perHead = pupils > 0 ? Money(satang: before.satang / Int64(pupils)).formatted : "–"
+        return language.pick("เงินจากโครงการอื่น \(before.formatted) บาท (\(perHead) บาทต่อคน)",
+                             "\(before.formatted) from the other programmes (\(perHead) per head)")
     }
 
     private func floorWords(_ floor: Money) -> String {

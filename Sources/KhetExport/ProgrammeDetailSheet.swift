@@ -47,7 +47,11 @@ struct ProgrammeDetailSheet {
                 try sheet.writeBlank(row: row, column: 8, format: WorkbookStyle.money)
                 try sheet.write(line.amount.cellValue, row: row, column: 9, format: WorkbookStyle.money)
             }
-            try sheet.write(describer.note(for: line.basis), row: row, column: 10, format: WorkbookStyle.text)
+            // A line paid for one term (a per-term small-school rate) says which term it is.
+            let note = describer.note(for: line.basis)
+            let termNote = line.round.kind == .wholeYear ? note
+                : line.round.title(language, advancePercent: report.framework.advance.percent) + ": " + note
+            try sheet.write(termNote, row: row, column: 10, format: WorkbookStyle.text)
             total += line.amount
             row += 1
         }

@@ -145,6 +145,12 @@ public struct FrameworkReader {
             if mode != .perHead, items.contains(where: { $0.flatRate == nil }) {
                 problem(rule, "FWK006", "mode '\(mode.rawValue)' needs each item to have a rate without level or grade", nil)
             }
+            // Each floor item lifts the school to its floor on its own: two would pay the lift twice.
+            if mode == .floor, items.count > 1 {
+                problem(rule, "FWK009", "mode 'floor' takes exactly one item (this programme has \(items.count)); "
+                        + "each would lift the same school and pay the difference twice",
+                        "keep one floor item, or make another programme for a second floor")
+            }
             return .smallSchools(SmallSchoolRule(
                 minimumPupils: Int(rule.attributes["min-pupils"] ?? "") ?? 1,
                 maximumPupils: Int(rule.attributes["max-pupils"] ?? "") ?? 120,

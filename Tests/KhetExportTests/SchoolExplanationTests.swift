@@ -82,7 +82,7 @@ final class SchoolExplanationTests: XCTestCase {
             "    รวมเงินรายโรงเรียน               10,000.00",
             "    เงินเพิ่มรายหัว",
             "      40 × 1,500.00 − 50,000.00 =  10,000.00",
-            "      ยกระดับให้ได้ไม่ต่ำกว่า 1,500.00 บาทต่อคน",
+            "      เงินจากโครงการอื่น 50,000.00 บาท (1,250.00 บาทต่อคน), ยกระดับให้ได้ไม่ต่ำกว่า 1,500.00 บาทต่อคน",
             "    รวมเงินเพิ่มรายหัว                 10,000.00",
             "รวมทั้งโครงการ                       20,000.00",
             "",
@@ -97,7 +97,7 @@ final class SchoolExplanationTests: XCTestCase {
                       "45 poor pupils exceed the cap of 40% of 100 pupils (40); 40 funded",
                       "5 poor pupils, within the 30% cap (6)",
                       "scaled to the envelope 3,000,000.00 of entitlements 4,000,000.00: 55,000.00 → 41,250.00",
-                      "60 boarders, capped at 50 per school", "flat amount per school", "lifted to at least 1,500.00 per head",
+                      "60 boarders, capped at 50 per school", "flat amount per school", "50,000.00 from the other programmes (1,250.00 per head), lifted to at least 1,500.00 per head",
                       "Basic needs total", "Programme total", "Fiscal year 2568 total"] {
             XCTAssertTrue(text.contains(words), "missing '\(words)' in\n\(text)")
         }
@@ -108,7 +108,7 @@ final class SchoolExplanationTests: XCTestCase {
         let describer = LineDescription(language: .english, snapshotDate: nil)
         let above = describer.explanation(for: .floorTopUp(pupils: 10, floorPerHead: Money(baht: 100), before: Money(baht: 5000)))
         XCTAssertNil(above.factors, "10 × 100 − 5,000 is not the amount (0): no arithmetic that does not add up")
-        XCTAssertEqual(above.words, "lifted to at least 100.00 per head: 10 × 100.00 − 5,000.00")
+        XCTAssertEqual(above.words, "5,000.00 from the other programmes (500.00 per head), lifted to at least 100.00 per head: 10 × 100.00 − 5,000.00")
         let boarders = describer.explanation(for: .boarders(counted: 12, cap: 50, funded: 12, rate: Money(baht: 10)))
         XCTAssertNil(boarders.words, "no cap applied, nothing to add to 12 × 10.00")
     }

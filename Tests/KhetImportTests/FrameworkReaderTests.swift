@@ -79,6 +79,33 @@ final class FrameworkReaderTests: XCTestCase {
                        ["FWK001@6:7", "FWK002@7:7", "FWK003@9:7"])
     }
 
+    func testAFloorWithTwoItemsIsRefusedRatherThanPaidTwice() throws {
+        let folder = try TemporaryDirectory()
+        let item = { (id: String) in
+            "<item id=\"\(id)\" unit=\"term\" paid-in=\"each-term\"><name lang=\"th\">ข</name><name lang=\"en\">b</name>"
+                + "<rate baht=\"2814\" confidence=\"C\" source=\"x\"/></item>"
+        }
+        let path = try folder.write("fw.xml", """
+            <framework fiscal-year="2568" status="official">
+              <title>t</title><source>s</source>
+              <advance percent="70" rounding="half-up" recovery="false"/>
+              <programme id="small-schools" kind="small-schools"><name lang="th">ก</name><name lang="en">a</name>
+                <small-school max-pupils="40" mode="floor" confidence="C" source="x"/>
+                \(item("floor"))
+                \(item("second-floor"))
+              </programme>
+            </framework>
+            """)
+        let result = try FrameworkReader().read(path: path, displayName: "fw.xml")
+        XCTAssertNil(result.framework)
+        XCTAssertEqual(result.diagnostics.map { "\($0.code)@\($0.line)" }, ["FWK009@5"])
+        XCTAssertTrue(result.diagnostics.first?.message.contains("exactly one item") ?? false)
+        // One floor item is fine.
+        let single = try folder.write("one.xml", try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: item("second-floor"), with: ""))
+        XCTAssertNotNil(try FrameworkReader().read(path: single, displayName: "one.xml").framework)
+    }
+
     func testDoctypeAndEntitiesAreRefused() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("evil.xml", """
