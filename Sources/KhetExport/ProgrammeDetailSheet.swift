@@ -51,7 +51,11 @@ struct ProgrammeDetailSheet {
             let note = describer.note(for: line.basis)
             let termNote = line.round.kind == .wholeYear ? note
                 : line.round.title(language, advancePercent: report.framework.advance.percent) + ": " + note
-            try sheet.write(termNote, row: row, column: 10, format: WorkbookStyle.text)
+            // The note wraps within its column, so a long one (a floor's arithmetic) prints whole.
+            try sheet.write(termNote, row: row, column: 10, format: WorkbookStyle.wrapped)
+            if termNote.count > Int(Self.noteWidth) {
+                try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: termNote.count, width: Self.noteWidth), row: row)
+            }
             total += line.amount
             row += 1
         }
@@ -67,9 +71,11 @@ struct ProgrammeDetailSheet {
         try sheet.setColumnWidth(11, columns: 4...7)
         try sheet.setColumnWidth(13, columns: 8...8)
         try sheet.setColumnWidth(15, columns: 9...9)
-        try sheet.setColumnWidth(64, columns: 10...10)
+        try sheet.setColumnWidth(Self.noteWidth, columns: 10...10)
         sheet.fitColumnsToContent(minimum: 8, maximum: 36)
     }
+
+    private static let noteWidth = 64.0
 
     private func writeCount(_ value: Int?, _ sheet: Worksheet, _ row: Int, _ column: Int) throws {
         if let value { try sheet.write(value, row: row, column: column, format: WorkbookStyle.count) }
