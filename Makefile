@@ -10,13 +10,16 @@ DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev libssl-dev pkg-config
 DEBIAN_TEST   = chromium fonts-thai-tlwg poppler-utils
 PYTHON       ?= python3
 
-.PHONY: run test build deps test-deps clean help fuzz bench
+.PHONY: run test build deps test-deps clean help fuzz bench release install uninstall deb
 
 help:
 	@echo "make run    build and run the sample batch ($(BATCH))"
 	@echo "make test   run the whole test suite"
 	@echo "make fuzz   build the readers' libFuzzer targets and run each for FUZZ_SECONDS (default 60)"
 	@echo "make bench  release build; national benchmark table: import, batch, notices vs raw libxlsxwriter, vs a pandas baseline (data cached in .bench-cache/; knobs BENCH_* in benchmarks/bench.sh)"
+	@echo "make install [PREFIX=/usr/local] [DESTDIR=]  release build (Swift runtime linked in) into PREFIX/bin, PREFIX/share/khet, the man page"
+	@echo "make uninstall [PREFIX=/usr/local]  remove what make install wrote"
+	@echo "make deb    a Debian package khet_<version>_<arch>.deb (dpkg-deb), for office machines without Swift"
 	@echo "make clean  remove build products and outputs"
 
 run: deps build
@@ -91,5 +94,24 @@ fuzz: deps
 	if [ -n "$$failed" ]; then echo "fuzzing found crashes in:$$failed (see fuzz-out/)" >&2; exit 1; fi; \
 	echo "fuzzing found no crash"
 
+# Office installs: an optimised binary with the Swift runtime linked statically, so it runs where
+# no Swift toolchain is installed; its data files go to PREFIX/share/khet, where it finds them
+# from its own location (../share/khet), and a man page generated from its help.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product khet
+
+install: release
+	@packaging/install.sh "$(DESTDIR)$(PREFIX)" .build/release/khet
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/khet" "$(DESTDIR)$(PREFIX)/share/man/man1/khet.1.gz"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/khet"
+
+deb: release
+	@packaging/deb.sh .build/release/khet
+
 clean:
-	rm -rf .build out fuzz-out
+	rm -rf .build out fuzz-out khet_*.deb

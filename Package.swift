@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "KhetBatch",
             dependencies: [
-                "KhetCore", "KhetImport", "KhetCalc", "KhetExport",
+                "KhetCore", "KhetImport", "KhetCalc", "KhetExport", "KhetTemplates",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swift6

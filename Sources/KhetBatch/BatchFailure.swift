@@ -11,12 +11,14 @@ public struct BatchFailure: Error, Sendable {
         case calculation
         /// The outputs could not be written: `message` says why.
         case output
+        /// Khet's own data files are missing (an incomplete installation): `message` says where it looked.
+        case installation
     }
 
     public var stage: Stage
-    /// Every diagnostic found up to the failure, errors among them (empty for `output`).
+    /// Every diagnostic found up to the failure, errors among them (empty for `output` and `installation`).
     public var diagnostics: [Diagnostic] = []
-    /// Why the outputs could not be written (`output` only).
+    /// Why the outputs could not be written, or where the data files were looked for (`output`, `installation`).
     public var message: String?
     /// Input files read, for the summary line.
     public var fileCount = 1

@@ -19,6 +19,7 @@ public struct BatchRunner: Sendable {
     }
 
     public func run(batch path: String) throws(BatchFailure) -> BatchOutcome {
+        try DataFiles.check()
         if NationalManifest.isNational(path: path) { return try runAreaList(path) }
         let read = BatchManifestReader().read(path: path, outputOverride: options.output)
         guard let manifest = read.manifest else { throw BatchFailure(stage: .manifest, diagnostics: read.diagnostics) }

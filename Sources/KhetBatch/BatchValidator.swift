@@ -23,7 +23,9 @@ public struct BatchValidator: Sendable {
         self.importOnly = importOnly
     }
 
-    public func validate(batch path: String) -> Report {
+    /// Throws only when Khet's own data files are missing; every problem of the batch is in the report.
+    public func validate(batch path: String) throws(BatchFailure) -> Report {
+        try DataFiles.check()
         let read = BatchManifestReader().read(path: path)
         guard let manifest = read.manifest else {
             return Report(diagnostics: read.diagnostics, manifestRead: false, fileCount: 1)

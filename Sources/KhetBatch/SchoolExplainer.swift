@@ -33,6 +33,7 @@ public struct SchoolExplainer: Sendable {
 
     /// Throws a `BatchFailure` when the batch has errors, `UnknownSchool` when `school` is not one of its codes.
     public func explain(batch path: String, school: String) throws -> Explanation {
+        try DataFiles.check()
         let read = BatchManifestReader().read(path: path)
         guard let manifest = read.manifest else { throw BatchFailure(stage: .manifest, diagnostics: read.diagnostics) }
         var data = BatchData.importing(manifest)

@@ -21,7 +21,7 @@ struct FailureReport {
             printer.print(quiet ? failure.diagnostics.errors : failure.diagnostics)
             writeError("khet: nothing \(verb): " + printer.summary(failure.diagnostics, files: failure.fileCount))
             return failure.stage == .input ? .forErrors(in: failure.diagnostics) : .badData
-        case .output:
+        case .output, .installation:
             writeError("khet: \(failure.message ?? "the outputs could not be written")")
             return .failure
         }

@@ -3,7 +3,9 @@ import KhetBatch
 
 @main
 struct Khet: ParsableCommand {
-    static let version = KhetVersion.current
+    /// `khet --version`: the version, then the data folder in use (or where it was looked for).
+    static let version = KhetVersion.current + "\n" + (DataFiles.directory.map { "data: " + $0.path }
+        ?? "data: not found (looked in \(DataFiles.searchPath.map(\.path).joined(separator: ", ")); set \(DataFiles.environmentVariable))")
 
     static let configuration = CommandConfiguration(
         commandName: "khet",

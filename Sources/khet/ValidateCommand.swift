@@ -18,8 +18,13 @@ struct ValidateCommand: ParsableCommand {
     var importOnly = false
 
     func run() throws {
-        let report = BatchValidator(importOnly: importOnly).validate(batch: batch)
         let printer = DiagnosticPrinter(language: thai ? .thai : .english, headings: true)
+        let report: BatchValidator.Report
+        do {
+            report = try BatchValidator(importOnly: importOnly).validate(batch: batch)
+        } catch {
+            throw FailureReport(printer: printer, verb: "checked").report(error)
+        }
         printer.print(report.diagnostics)
         let summary = printer.summary(report.diagnostics, files: report.fileCount)
         if report.manifestRead {

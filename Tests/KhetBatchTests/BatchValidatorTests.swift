@@ -8,7 +8,7 @@ import XCTest
 final class BatchValidatorTests: XCTestCase {
     func testTheSampleValidatesWithItsCountsAndWritesNothing() throws {
         let folder = try Repository.sampleCopy("khet-validate")
-        let report = BatchValidator().validate(batch: folder.file("batch.toml"))
+        let report = try BatchValidator().validate(batch: folder.file("batch.toml"))
         XCTAssertTrue(report.manifestRead)
         XCTAssertFalse(report.diagnostics.hasErrors, "\(report.diagnostics.errors)")
         XCTAssertEqual(report.schoolCount, 200)
@@ -17,7 +17,7 @@ final class BatchValidatorTests: XCTestCase {
         XCTAssertEqual(report.fileCount, 9)
         // The calculation ran: its warnings are there (poor pupils above the cap).
         XCTAssertTrue(report.diagnostics.contains { $0.code == "CALC013" })
-        XCTAssertFalse(BatchValidator(importOnly: true).validate(batch: folder.file("batch.toml"))
+        XCTAssertFalse(try BatchValidator(importOnly: true).validate(batch: folder.file("batch.toml"))
             .diagnostics.contains { $0.code == "CALC013" }, "--import-only skips the calculation")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.file("out")))
     }
@@ -30,7 +30,7 @@ final class BatchValidatorTests: XCTestCase {
             lines[2] = lines[2].replacingOccurrences(of: ",", with: ",-", options: [], range: lines[2].range(of: ","))
             try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
-        let report = BatchValidator().validate(batch: folder.file("batch.toml"))
+        let report = try BatchValidator().validate(batch: folder.file("batch.toml"))
         let files = Set(report.diagnostics.errors.map { URL(fileURLWithPath: $0.file).lastPathComponent })
         XCTAssertEqual(files, ["pupils-2567-06-10.csv", "pupils-2568-06-10.csv"])
         XCTAssertTrue(report.diagnostics.errors.allSatisfy { $0.line == 3 }, "\(report.diagnostics.errors)")
@@ -39,7 +39,7 @@ final class BatchValidatorTests: XCTestCase {
     func testAnUnreadableBatchFileIsReportedAlone() throws {
         let folder = try TemporaryDirectory("khet-validate-toml")
         let path = try folder.write("batch.toml", "fiscal_year = 2568\nframework = \n")
-        let report = BatchValidator().validate(batch: path)
+        let report = try BatchValidator().validate(batch: path)
         XCTAssertFalse(report.manifestRead)
         XCTAssertEqual(report.fileCount, 1)
         let error = try XCTUnwrap(report.diagnostics.errors.first)

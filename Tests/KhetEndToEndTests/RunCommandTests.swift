@@ -311,7 +311,10 @@ final class RunCommandTests: XCTestCase {
     func testHelpAndVersion() throws {
         let version = try ProcessRunner.khet(["--version"])
         XCTAssertEqual(version.status, 0)
-        XCTAssertEqual(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
+        // The version, then the data folder in use: the build folder's copy of templates/.
+        XCTAssertEqual(version.standardOutput,
+                       "0.1.0\ndata: " + URL(fileURLWithPath: Repository.khetBinary).resolvingSymlinksInPath().deletingLastPathComponent()
+                           .appendingPathComponent("Khet_KhetTemplates.resources").path + "\n")
         let help = try ProcessRunner.khet(["--help"])
         XCTAssertEqual(help.status, 0)
         for command in ["run", "validate", "sample"] { XCTAssertTrue(help.standardOutput.contains(command)) }

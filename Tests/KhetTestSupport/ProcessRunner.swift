@@ -8,11 +8,13 @@ public struct ProcessOutput {
 }
 
 public enum ProcessRunner {
+    /// `environment`, when given, replaces the test's own environment for the child.
     public static func run(_ executable: String, _ arguments: [String], currentDirectory: String? = nil,
-                           input: String? = nil) throws -> ProcessOutput {
+                           input: String? = nil, environment: [String: String]? = nil) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         let output = Pipe()
         let error = Pipe()
