@@ -17,10 +17,20 @@ packaging/install.sh "$stage/usr" "$binary" >/dev/null
 version=$(KHET_DATA="$stage/usr/share/khet" "$binary" --version | head -n 1)
 arch=$(dpkg --print-architecture)
 # Each shared library the binary loads, as the Debian package that ships it, with the version
-# installed here as the lowest accepted (the package was built and tested against it).
-depends=$(ldd "$binary" | awk '/=> \// { print $3 }' | while read -r library; do
-    dpkg -S "$(readlink -f "$library")" 2>/dev/null | head -n 1 | cut -d: -f1
-  done | sort -u | while read -r package; do
+# installed here as the lowest accepted (the package was built and tested against it). dpkg
+# knows a file by the path its package gave, /lib or /usr/lib (merged /usr): both are tried.
+owner() {
+  local path real candidate
+  path="$1"; real=$(readlink -f "$path")
+  for candidate in "$path" "$real" "${path#/usr}" "/usr${path#/usr}" "${real#/usr}" "/usr${real#/usr}"; do
+    dpkg -S "$candidate" 2>/dev/null | head -n 1 | cut -d: -f1 && return 0
+  done
+  echo "error: no Debian package ships $path, which $binary loads" >&2
+  return 1
+}
+libraries=$(ldd "$binary" | awk '/=> \// { print $3 }')
+packages=$(for library in $libraries; do owner "$library" || exit 1; done | sort -u) || exit 1
+depends=$(for package in $packages; do
     echo "$package (>= $(dpkg-query -W -f='${Version}' "$package"))"
   done | paste -sd, - | sed 's/,/, /g')
 [ -n "$depends" ] || { echo "error: could not work out the package's dependencies from ldd $binary" >&2; exit 1; }
