@@ -17,7 +17,7 @@ enum HardenedXMLParser {
         var line: Int?
     }
 
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// The parsed document (the caller frees it), or nil when the file is not well-formed or
     /// has a DOCTYPE. Errors go to libxml2's structured error handler of this thread.

@@ -41,7 +41,7 @@ public struct XMLLoader {
 
     /// Parses and validates `bytes` as the file `displayName`.
     public func load(bytes: [UInt8], displayName: String) throws -> Result {
-        let lines = LineIndex(bytes)
+        var tags = StartTagLocator(bytes)
         let collector = XMLErrorCollector(file: displayName)
         let parsed = collector.capturing { HardenedXMLParser.parse(bytes, name: displayName) }
         if let doctypeLine = parsed.doctypeLine {
@@ -68,8 +68,7 @@ public struct XMLLoader {
         }
 
         var positions: [UnsafeMutableRawPointer: (line: Int, column: Int)] = [:]
-        var occurrences: [String: Int] = [:]
-        let root = Self.copy(rootNode, lines: lines, positions: &positions, occurrences: &occurrences)
+        let root = Self.copy(rootNode, tags: &tags, positions: &positions)
         collector.positions = positions
 
         try validate(document, collector: collector)
@@ -98,15 +97,11 @@ public struct XMLLoader {
     }
 
     /// Copies a libxml2 element and its descendants into Swift values.
-    private static func copy(_ node: xmlNodePtr, lines: LineIndex,
-                             positions: inout [UnsafeMutableRawPointer: (line: Int, column: Int)],
-                             occurrences: inout [String: Int]) -> XMLElementNode {
+    private static func copy(_ node: xmlNodePtr, tags: inout StartTagLocator,
+                             positions: inout [UnsafeMutableRawPointer: (line: Int, column: Int)]) -> XMLElementNode {
         let name = node.pointee.name.map { String(cString: $0) } ?? ""
-        let line = Int(xmlGetLineNo(node))
-        let key = "\(line):\(name)"
-        let occurrence = occurrences[key, default: 0]
-        occurrences[key] = occurrence + 1
-        let column = lines.column(ofTag: name, line: line, occurrence: occurrence)
+        // The start tag in the bytes gives the exact place; libxml2's line is the fallback.
+        let (line, column) = tags.next(name) ?? (Int(xmlGetLineNo(node)), 1)
         positions[UnsafeMutableRawPointer(node)] = (line, column)
 
         var attributes: [String: String] = [:]
@@ -124,7 +119,7 @@ public struct XMLLoader {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(copy(current, lines: lines, positions: &positions, occurrences: &occurrences))
+                children.append(copy(current, tags: &tags, positions: &positions))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { text += String(cString: content) }
             default:
