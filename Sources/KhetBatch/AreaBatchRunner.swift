@@ -47,7 +47,8 @@ struct AreaBatchRunner {
 
     func run() throws -> Outcome {
         let manifest = data.manifest
-        try OutputFolder.check(manifest.output)
+        let output = OutputFolder(destination: manifest.output, inputs: manifest.inputFiles.map(\.file.url))
+        try output.check()
         let calculation = try measure("calculate", items: data.schools.count, unit: "schools") { try calculate() }
         let (framework, allocation, diagnostics) = (calculation.framework, calculation.allocation, calculation.diagnostics)
 
@@ -57,7 +58,7 @@ struct AreaBatchRunner {
             batchDate: manifest.batchDate, language: manifest.language)
         var noticeCount = 0
         let written = try measure("write", items: data.schools.count, unit: "schools") {
-            try OutputFolder.write(into: manifest.output) { folder in
+            try output.write { folder in
                 try writeOutputs(into: folder, calculation: calculation, report: report, noticeCount: &noticeCount)
             }
         }

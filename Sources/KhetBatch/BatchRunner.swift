@@ -86,7 +86,7 @@ public struct BatchRunner: Sendable {
         }
         let runner = NationalRunner(
             fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate, language: manifest.language,
-            output: manifest.output, fingerprints: InputFingerprints(inputs),
+            output: manifest.output, inputs: inputs.map(\.file.url), fingerprints: InputFingerprints(inputs),
             jobs: areas.map { data in .init(area: data.manifest.area, data: { data }) },
             workers: options.jobs, roundDetail: options.roundLines ? .lines : .schoolTotals,
             progress: progress, timings: stages)
@@ -112,7 +112,8 @@ public struct BatchRunner: Sendable {
         }
         let runner = NationalRunner(
             fiscalYear: manifest.fiscalYear, batchDate: manifest.batchDate, language: manifest.language,
-            output: manifest.output, fingerprints: fingerprints, jobs: jobs, workers: options.jobs,
+            output: manifest.output, inputs: manifest.inputFiles.map(\.file.url), fingerprints: fingerprints,
+            jobs: jobs, workers: options.jobs,
             roundDetail: options.roundLines ? .lines : .schoolTotals, progress: progress, timings: stages)
         return try runNational(runner, earlier: imported, files: data.fileCount)
     }

@@ -27,6 +27,8 @@ struct NationalRunner: Sendable {
     var batchDate: ThaiDate
     var language: Language
     var output: URL
+    /// The input files, which must not be inside the output folder.
+    var inputs: [URL]
     /// The inputs' fingerprints for manifest.json, hashed while the run goes on.
     var fingerprints: InputFingerprints
     var jobs: [AreaJob]
@@ -49,11 +51,12 @@ struct NationalRunner: Sendable {
     }
 
     func run(withNotices: Bool) throws -> Outcome {
-        try OutputFolder.check(output)
+        let folder = OutputFolder(destination: output, inputs: inputs)
+        try folder.check()
         var diagnostics: [Diagnostic] = []
         var isProvisional = false
         defer { progress?.finish() }
-        let written = try OutputFolder.write(into: output) { folder in
+        let written = try folder.write { folder in
             let begin = MonotonicClock.seconds()
             let results = try writeAreas(into: folder, withNotices: withNotices)
             timings?.add("areas (wall, \(max(1, min(workers, jobs.count))) jobs)",
