@@ -13,6 +13,9 @@ public struct AreaAllocator {
         var diagnostics: [Diagnostic] = []
         var envelopes: [EnvelopeOutcome] = []
         let origin = framework.origin
+        // Every total is a sum of lines, so when the lines' absolute amounts add up without
+        // overflow, no total can overflow. The importers' limits keep real areas far below.
+        var absoluteTotal: Int64 = 0
         // Small schools may lift a school's money per head, so they come after the others.
         let ordered = framework.programmes.filter { !$0.isSmallSchools } + framework.programmes.filter(\.isSmallSchools)
         for programme in ordered {
@@ -37,6 +40,17 @@ public struct AreaAllocator {
                     .allocate(inputs, others: lines)
                 programmeLines = result.lines
                 diagnostics += result.diagnostics
+            }
+            for line in programmeLines {
+                let size = line.amount.satang == .min ? Int64.max : abs(line.amount.satang)
+                let (sum, overflow) = absoluteTotal.addingReportingOverflow(size)
+                if overflow {
+                    diagnostics.append(Diagnostic(.error, code: "CALC016", file: origin,
+                                                  message: "the amounts of programme \(programme.id) are too large to add up; check the counts and rates",
+                                                  thaiMessage: "จำนวนเงินของ \(programme.id) มากเกินกว่าจะรวมได้ ให้ตรวจจำนวนนักเรียนและอัตรา"))
+                    return Allocation(lines: [], rounds: [], diagnostics: diagnostics, envelopes: envelopes)
+                }
+                absoluteTotal = sum
             }
             let scaled = applyEnvelopes(of: programme, to: programmeLines)
             programmeLines += scaled.lines

@@ -36,9 +36,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
-        self.thaiMessage = thaiMessage
-        self.hint = hint
+        self.message = Diagnostic.capped(message)
+        self.thaiMessage = thaiMessage.map(Diagnostic.capped)
+        self.hint = hint.map(Diagnostic.capped)
     }
 
     /// `schools.csv:12:3`, shortened when line or column is unknown.
@@ -73,5 +73,34 @@ extension Array where Element == Diagnostic {
     /// Sorted by file, then line and column, so reports read top to bottom.
     public var sortedByLocation: [Diagnostic] {
         sorted { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
+    }
+}
+
+extension Diagnostic {
+    /// The most characters of an input's value a message quotes: a 100 MB line is never echoed.
+    public static let quotedLength = 200
+
+    /// `value` as a message quotes it: at most `quotedLength` characters, then "…", with control
+    /// characters shown as `\u{…}` so a message is always one printable line.
+    public static func quoted(_ value: String) -> String {
+        var shown = ""
+        var count = 0
+        for character in value {
+            if count == quotedLength { return shown + "…" }
+            if character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                shown += character.unicodeScalars.map { "\\u{\(String($0.value, radix: 16))}" }.joined()
+            } else {
+                shown.append(character)
+            }
+            count += 1
+        }
+        return shown
+    }
+
+    /// Messages longer than this are cut (a safety net: values are quoted short already).
+    static let longestMessage = 600
+
+    static func capped(_ text: String) -> String {
+        text.count <= longestMessage ? text : String(text.prefix(longestMessage - 1)) + "…"
     }
 }

@@ -49,6 +49,10 @@ struct ActionPlanCSVReader {
         var indicators: [String: [Indicator]] = [:]
         while let row = try reader.next() {
             if row.isBlank { continue }
+            if let problem = header.widthProblem(of: row, file: displayName) {
+                diagnostics.append(problem)
+                continue
+            }
             func report(_ severity: Diagnostic.Severity, _ key: String, _ code: String, _ message: String, hint: String? = nil) {
                 let position = row.position(of: header.index(of: key) ?? 0)
                 diagnostics.append(Diagnostic(severity, code: code, file: displayName, line: position.line,
@@ -121,7 +125,7 @@ struct ActionPlanCSVReader {
             let text = value(key)
             guard !text.isEmpty else { return nil }
             guard let amount = Money(parsing: text), !amount.isNegative else {
-                report(.error, key, "EVL001", "'\(text)' is not an amount in baht", hint: "write 150000 or 150,000.50")
+                report(.error, key, "EVL001", "'\(Diagnostic.quoted(text))' is not an amount in baht", hint: "write 150000 or 150,000.50")
                 return nil
             }
             return amount
@@ -134,7 +138,7 @@ struct ActionPlanCSVReader {
             if let mean = ExactDecimal(parsing: value("satisfaction")), ExactDecimal(1) <= mean, mean <= ExactDecimal(5) {
                 satisfaction = mean
             } else {
-                report(.error, "satisfaction", "EVL001", "satisfaction '\(value("satisfaction"))' is not a mean from 1 to 5")
+                report(.error, "satisfaction", "EVL001", "satisfaction '\(Diagnostic.quoted(value("satisfaction")))' is not a mean from 1 to 5")
             }
         }
         guard diagnostics.errors.count == errorsBefore else { return nil }

@@ -32,6 +32,10 @@ public struct AreasImporter {
         var firstLineOfCode: [String: Int] = [:]
         while let row = try reader.next() {
             if row.isBlank { continue }
+            if let problem = header.widthProblem(of: row, file: file) {
+                diagnostics.append(problem)
+                continue
+            }
             func problem(_ code: String, _ key: String, _ message: String, thai: String) {
                 let position = row.position(of: header.index(of: key) ?? 0)
                 diagnostics.append(Diagnostic(.error, code: code, file: file, line: position.line, column: position.column,
@@ -41,8 +45,8 @@ public struct AreasImporter {
             let name = header.value("name", in: row) ?? ""
             let shortName = header.value("shortName", in: row) ?? ""
             guard !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                problem("ARE001", "code", code.isEmpty ? "area code is blank" : "area code '\(code)' should contain digits only",
-                        thai: code.isEmpty ? "รหัสเขตว่าง" : "รหัสเขต '\(code)' ต้องเป็นตัวเลขเท่านั้น")
+                problem("ARE001", "code", code.isEmpty ? "area code is blank" : "area code '\(Diagnostic.quoted(code))' should contain digits only",
+                        thai: code.isEmpty ? "รหัสเขตว่าง" : "รหัสเขต '\(Diagnostic.quoted(code))' ต้องเป็นตัวเลขเท่านั้น")
                 continue
             }
             if let first = firstLineOfCode[code] {

@@ -23,8 +23,8 @@ public struct CSVHeader {
                 if indexByKey[column.key] != nil {
                     diagnostics.append(Diagnostic(.error, code: "CSV010", file: file, line: position.line,
                                                   column: position.column,
-                                                  message: "column '\(name)' appears twice in the header",
-                                                  thaiMessage: "คอลัมน์ '\(name)' ซ้ำในแถวหัวตาราง"))
+                                                  message: "column '\(Diagnostic.quoted(name))' appears twice in the header",
+                                                  thaiMessage: "คอลัมน์ '\(Diagnostic.quoted(name))' ซ้ำในแถวหัวตาราง"))
                 } else {
                     indexByKey[column.key] = index
                 }
@@ -35,8 +35,8 @@ public struct CSVHeader {
                 let guess = Suggestion.closest(to: name, among: known, normalize: CSVColumn.normalized)
                 diagnostics.append(Diagnostic(.warning, code: "CSV011", file: file, line: position.line,
                                               column: position.column,
-                                              message: "unknown column '\(name)' is ignored",
-                                              thaiMessage: "ไม่รู้จักคอลัมน์ '\(name)' จึงข้ามไป",
+                                              message: "unknown column '\(Diagnostic.quoted(name))' is ignored",
+                                              thaiMessage: "ไม่รู้จักคอลัมน์ '\(Diagnostic.quoted(name))' จึงข้ามไป",
                                               hint: guess.map { "did you mean \($0)?" }))
             }
         }
@@ -108,5 +108,24 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
         return String(scalars)
+    }
+}
+
+extension CSVHeader {
+    /// The columns a row must fill: the header's fields up to its last named one.
+    public var width: Int { (record.fields.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1 }
+
+    /// A row with fewer fields than the header has columns, or with more that are not empty:
+    /// a comma too many or too few (an unquoted comma in a name) shifts every later value into
+    /// the wrong column, so the row is an error, never read. The message names no value.
+    public func widthProblem(of row: CSVRecord, file: String) -> Diagnostic? {
+        let filled = (row.fields.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
+        let found = row.fields.count
+        guard found < width || filled > record.fields.count else { return nil }
+        let (count, place) = found < width ? (found, row.position(of: found - 1)) : (filled, row.position(of: record.fields.count))
+        return Diagnostic(.error, code: "CSV007", file: file, line: row.line, column: place.column,
+                          message: "the row has \(count) fields but the header (line \(record.line)) has \(width) columns",
+                          thaiMessage: "แถวนี้มี \(count) ช่อง แต่แถวหัวตาราง (บรรทัด \(record.line)) มี \(width) คอลัมน์",
+                          hint: "a comma inside a value needs the value in quotes (\"…\"); a missing value needs its empty field")
     }
 }

@@ -98,6 +98,7 @@ public final class CSVReader {
             let start = CSVPosition(line: line, column: column)
             field.removeAll(keepingCapacity: true)
             let ended = try readField(into: &field, start: start)
+            try checkText(field, at: start)
             fields.append(try decode(field, at: start))
             positions.append(start)
             if ended {
@@ -209,6 +210,25 @@ public final class CSVReader {
         }
         line += 1
         column = 1
+    }
+
+    /// The most characters an XLSX cell holds: a longer value could never be written out.
+    static let longestField = 32_767
+
+    /// Control characters (but tab, and the line breaks a quoted field may hold) and NUL cut
+    /// names short or make output files that do not open; a field no cell can hold fails late.
+    /// Both are errors at the field, before anything is read into the batch.
+    private func checkText(_ bytes: [UInt8], at start: CSVPosition) throws {
+        if let bad = bytes.first(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }) {
+            let name = bad == 0 ? "NUL" : String(format: "U+%04X", Int(bad))
+            throw malformed("CSV005", at: start, "the field holds a control character (\(name))",
+                            thai: "ช่องนี้มีอักขระควบคุม (\(name))", hint: "delete the invisible character, or retype the value")
+        }
+        // Bytes bound the characters from above: only a long field is counted.
+        if bytes.count > Self.longestField, (try? decode(bytes, at: start))?.utf16.count ?? 0 > Self.longestField {
+            throw malformed("CSV006", at: start, "the field is longer than \(Self.longestField) characters, the most a spreadsheet cell holds",
+                            thai: "ช่องนี้ยาวเกิน \(Self.longestField) ตัวอักษร ซึ่งเป็นความยาวสูงสุดของเซลล์", hint: "shorten the text; a spreadsheet cell holds at most 32,767 characters")
+        }
     }
 
     private func decode(_ bytes: [UInt8], at start: CSVPosition) throws -> String {

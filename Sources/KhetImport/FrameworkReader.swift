@@ -50,7 +50,7 @@ public struct FrameworkReader {
                 for rateNode in itemNode.children(named: "rate") {
                     guard let rate = rate(from: rateNode, problem: problem) else { continue }
                     if rates.contains(where: { $0.target == rate.target }) {
-                        problem(rateNode, "FWK003", "item '\(itemNode.attributes["id"] ?? "")' has two rates for \(describe(rate.target))")
+                        problem(rateNode, "FWK003", "item '\(Diagnostic.quoted(itemNode.attributes["id"] ?? ""))' has two rates for \(describe(rate.target))")
                     }
                     rates.append(rate)
                 }
@@ -61,16 +61,16 @@ public struct FrameworkReader {
                     unit: FundingItem.Unit(rawValue: itemNode.attributes["unit"] ?? "") ?? .perYear,
                     paidIn: FundingItem.PaidIn(rawValue: itemNode.attributes["paid-in"] ?? "") ?? .eachTerm,
                     rates: rates,
-                    envelope: itemNode.child(named: "envelope").flatMap(envelope))
+                    envelope: itemNode.child(named: "envelope").flatMap { envelope($0, problem: problem) })
             }
             var seen: Set<String> = []
             for (item, itemNode) in zip(items, node.children(named: "item")) where !seen.insert(item.id).inserted {
-                problem(itemNode, "FWK004", "item '\(item.id)' appears twice in programme '\(node.attributes["id"] ?? "")'")
+                problem(itemNode, "FWK004", "item '\(item.id)' appears twice in programme '\(Diagnostic.quoted(node.attributes["id"] ?? ""))'")
             }
             let rule = programmeRule(node, items: items, problem: problem)
             var programme = Programme(id: node.attributes["id"] ?? "", thaiName: name(of: node, language: "th"),
                                       englishName: name(of: node, language: "en"), rule: rule,
-                                      envelope: node.child(named: "envelope").flatMap(envelope), items: items)
+                                      envelope: node.child(named: "envelope").flatMap { envelope($0, problem: problem) }, items: items)
             programme.thaiShortName = shortName(of: node, language: "th")
             programme.englishShortName = shortName(of: node, language: "en")
             return programme
@@ -106,7 +106,7 @@ public struct FrameworkReader {
             target = .level(parsed)
         case let (nil, code?):
             guard let grade = Grade(code: code) else {
-                problem(node, "FWK001", "'\(code)' is not a grade", "use อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or K1–M6")
+                problem(node, "FWK001", "'\(Diagnostic.quoted(code))' is not a grade", "use อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or K1–M6")
                 return nil
             }
             target = .grade(grade)
@@ -117,6 +117,10 @@ public struct FrameworkReader {
             return nil
         }
         guard let amount = Money(parsing: node.attributes["baht"] ?? "") else { return nil }
+        guard amount <= Money(baht: InputLimits.rateBaht) else {
+            problem(node, "FWK010", "a rate of \(amount.formatted) baht is more than any rate can be (at most \(Money(baht: InputLimits.rateBaht).formatted))", nil)
+            return nil
+        }
         return Rate(target: target, amount: amount, source: node.attributes["source"] ?? "",
                     confidence: Confidence(rawValue: node.attributes["confidence"] ?? "") ?? .c)
     }
@@ -161,8 +165,12 @@ public struct FrameworkReader {
         }
     }
 
-    private func envelope(_ node: XMLElementNode) -> Envelope? {
+    private func envelope(_ node: XMLElementNode, problem: (XMLElementNode, String, String, String?) -> Void) -> Envelope? {
         guard let amount = Money(parsing: node.attributes["baht"] ?? "") else { return nil }
+        guard amount <= Money(baht: InputLimits.envelopeBaht) else {
+            problem(node, "FWK010", "an envelope of \(amount.formatted) baht is more than any envelope can be (at most \(Money(baht: InputLimits.envelopeBaht).formatted))", nil)
+            return nil
+        }
         return Envelope(amount: amount, source: node.attributes["source"] ?? "")
     }
 

@@ -25,7 +25,7 @@ struct IndicatorFields {
         if Self.quantitativeWords.contains(kindKey) { parsedKind = .quantitative }
         else if Self.qualitativeWords.contains(kindKey) { parsedKind = .qualitative }
         else {
-            problems.append(("kind", "EVL002", "'\(kind)' is not an indicator kind",
+            problems.append(("kind", "EVL002", "'\(Diagnostic.quoted(kind))' is not an indicator kind",
                              "use quantitative / เชิงปริมาณ or qualitative / เชิงคุณภาพ"))
             return nil
         }
@@ -34,21 +34,21 @@ struct IndicatorFields {
         if Self.lowerWords.contains(directionKey) { parsedDirection = .lowerIsBetter }
         else if Self.higherWords.contains(directionKey) { parsedDirection = .higherIsBetter }
         else {
-            problems.append(("direction", "EVL002", "'\(direction)' is not a direction",
+            problems.append(("direction", "EVL002", "'\(Diagnostic.quoted(direction))' is not a direction",
                              "use higher / มากดี or lower / น้อยดี"))
             return nil
         }
         switch parsedKind {
         case .quantitative:
             guard let targetValue = ExactDecimal(parsing: target) else {
-                problems.append(("target", "EVL001", "target '\(target)' of indicator '\(name)' is not a number",
+                problems.append(("target", "EVL001", "target '\(Diagnostic.quoted(target))' of indicator '\(Diagnostic.quoted(name))' is not a number",
                                  "write a number such as 80 or 85.5"))
                 return nil
             }
             var actualValue: ExactDecimal?
             if !actual.isEmpty {
                 guard let parsed = ExactDecimal(parsing: actual) else {
-                    problems.append(("actual", "EVL001", "result '\(actual)' of indicator '\(name)' is not a number",
+                    problems.append(("actual", "EVL001", "result '\(Diagnostic.quoted(actual))' of indicator '\(Diagnostic.quoted(name))' is not a number",
                                      "write a number, or leave it blank when there is no result yet"))
                     return nil
                 }
@@ -60,7 +60,7 @@ struct IndicatorFields {
             var judgement: Bool?
             if !achieved.isEmpty {
                 guard let flag = FieldParsing.flag(achieved) ?? Self.xmlBoolean(achieved) else {
-                    problems.append(("achieved", "EVL003", "'\(achieved)' is not a yes/no judgement",
+                    problems.append(("achieved", "EVL003", "'\(Diagnostic.quoted(achieved))' is not a yes/no judgement",
                                      "use 1 / ใช่ when the target was reached, 0 / ไม่ใช่ when not, blank when not reported"))
                     return nil
                 }

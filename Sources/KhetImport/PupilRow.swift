@@ -72,15 +72,18 @@ struct PupilRow {
         if grade == nil {
             let guess = GradeName.suggestion(for: gradeText)
             problem(.error, "REC007", "grade",
-                    gradeText.isEmpty ? "grade is blank" : "'\(gradeText)' is not a grade",
-                    thai: gradeText.isEmpty ? "ชั้นเรียนว่าง" : "'\(gradeText)' ไม่ใช่ชั้นเรียน",
+                    gradeText.isEmpty ? "grade is blank" : "the value is not a grade",
+                    thai: gradeText.isEmpty ? "ชั้นเรียนว่าง" : "ค่าในช่องนี้ไม่ใช่ชั้นเรียน",
                     hint: guess.map { "did you mean \($0)?" } ?? "use อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or K1–M6")
         }
 
         let sexText = value(columns.sex) ?? ""
         if PupilRow.sex(sexText) == nil {
-            problem(.warning, "REC008", "sex", sexText.isEmpty ? "sex is blank" : "'\(sexText)' is not a sex",
-                    thai: sexText.isEmpty ? "เพศว่าง" : "'\(sexText)' ไม่ใช่เพศ",
+            // A record's fields are personal data: the message names the column, never the value.
+            // A value that is there but not a sex is in the wrong column (a name, a shifted row): an error.
+            problem(sexText.isEmpty ? .warning : .error, "REC008", "sex",
+                    sexText.isEmpty ? "sex is blank" : "the value is not a sex",
+                    thai: sexText.isEmpty ? "เพศว่าง" : "ค่าในช่องนี้ไม่ใช่เพศ",
                     hint: "use ชาย / หญิง, ช / ญ, M / F or 1 / 2")
         }
 
@@ -108,8 +111,8 @@ struct PupilRow {
             if let value = FieldParsing.flag(text) {
                 if key == "poor" { isPoor = value } else { isBoarder = value }
             } else {
-                problem(.error, "REC012", key, "'\(text)' is not a yes/no value",
-                        thai: "'\(text)' ไม่ใช่ค่า ใช่/ไม่ใช่", hint: "use 1 or 0 (ใช่ / ไม่ใช่ are accepted too)")
+                problem(.error, "REC012", key, "the value is not a yes/no value",
+                        thai: "ค่าในช่องนี้ไม่ใช่ค่า ใช่/ไม่ใช่", hint: "use 1 or 0 (ใช่ / ไม่ใช่ are accepted too)")
             }
         }
 

@@ -51,7 +51,7 @@ public struct SchoolDataXMLReader {
         for node in root.children(named: "snapshot") {
             let text = node.attributes["date"] ?? ""
             guard let date = ThaiDate(parsing: text) else {
-                problem(node, "SDX002", "'\(text)' is not a date", thai: "'\(text)' ไม่ใช่วันที่",
+                problem(node, "SDX002", "'\(Diagnostic.quoted(text))' is not a date", thai: "'\(Diagnostic.quoted(text))' ไม่ใช่วันที่",
                         hint: "write the Buddhist-era date as 2568-06-10")
                 continue
             }
@@ -77,7 +77,7 @@ public struct SchoolDataXMLReader {
                 for gradeNode in countsNode.children(named: "grade") {
                     let gradeCode = gradeNode.attributes["code"] ?? ""
                     guard let grade = Grade(code: gradeCode) else {
-                        problem(gradeNode, "SDX006", "'\(gradeCode)' is not a grade", thai: "'\(gradeCode)' ไม่ใช่ชั้นเรียน",
+                        problem(gradeNode, "SDX006", "'\(Diagnostic.quoted(gradeCode))' is not a grade", thai: "'\(Diagnostic.quoted(gradeCode))' ไม่ใช่ชั้นเรียน",
                                 hint: GradeName.suggestion(for: gradeCode).map { "did you mean \($0)?" }
                                     ?? "use อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or K1–M6")
                         continue
@@ -88,7 +88,13 @@ public struct SchoolDataXMLReader {
                         continue
                     }
                     // The schema allows only 0…100000, so the number always fits.
-                    counts[grade] = Int(gradeNode.attributes["pupils"] ?? "") ?? 0
+                    // The schema allows any non-negative integer; Khet allows what a school can have.
+                    guard let pupils = Int(gradeNode.attributes["pupils"] ?? ""), pupils <= InputLimits.pupilsPerGrade else {
+                        problem(gradeNode, "SDX008", "more pupils in \(grade.thaiCode) than a school can have (at most \(InputLimits.pupilsPerGrade) a grade)",
+                                thai: "นักเรียนชั้น \(grade.thaiCode) เกินกว่าที่โรงเรียนหนึ่งจะมีได้ (ไม่เกิน \(InputLimits.pupilsPerGrade) คนต่อชั้น)")
+                        continue
+                    }
+                    counts[grade] = pupils
                 }
                 snapshot.counts[code] = counts
             }

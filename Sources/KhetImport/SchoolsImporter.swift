@@ -40,6 +40,9 @@ public struct SchoolsImporter {
     public init() {}
 
     /// Reads every school; problems become diagnostics, except a file that cannot be read at all.
+    /// The most digits a school code has (OBEC's 10-digit codes; SMIS codes have 8).
+    public static let longestCode = 10
+
     public func read(path: String, displayName: String) throws -> Result {
         try read(from: CSVReader(path: path, displayName: displayName))
     }
@@ -62,6 +65,10 @@ public struct SchoolsImporter {
 
         while let row = try reader.next() {
             if row.isBlank { continue }
+            if let problem = header.widthProblem(of: row, file: displayName) {
+                diagnostics.append(problem)
+                continue
+            }
             func at(_ key: String) -> CSVPosition { row.position(of: header.index(of: key) ?? 0) }
             func problem(_ severity: Diagnostic.Severity, _ code: String, _ key: String, _ message: String,
                          thai: String, hint: String? = nil) {
@@ -79,8 +86,14 @@ public struct SchoolsImporter {
             // ASCII digits, checked on the bytes: `Character.isNumber` looks up Unicode
             // properties, a measurable cost over the 30,000 schools of a national file.
             guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-                problem(.error, "SCH002", "code", "school code '\(code)' should contain digits only",
-                        thai: "รหัสโรงเรียน '\(code)' ต้องเป็นตัวเลขเท่านั้น")
+                problem(.error, "SCH002", "code", "school code '\(Diagnostic.quoted(code))' should contain digits only",
+                        thai: "รหัสโรงเรียน '\(Diagnostic.quoted(code))' ต้องเป็นตัวเลขเท่านั้น")
+                continue
+            }
+            // OBEC's codes have 10 digits (SMIS 8): a longer one is a pasted-together cell.
+            guard code.utf8.count <= Self.longestCode else {
+                problem(.error, "SCH008", "code", "school code has \(code.utf8.count) digits; a school code has at most \(Self.longestCode)",
+                        thai: "รหัสโรงเรียนมี \(code.utf8.count) หลัก รหัสโรงเรียนมีได้ไม่เกิน \(Self.longestCode) หลัก")
                 continue
             }
             if let first = firstLineOfCode[code] {
@@ -103,8 +116,8 @@ public struct SchoolsImporter {
                 if let value = FieldParsing.flag(text) {
                     if key == "boarding" { flags.boarding = value } else { flags.specialArea = value }
                 } else {
-                    problem(.error, "SCH006", key, "'\(text)' is not a yes/no value",
-                            thai: "'\(text)' ไม่ใช่ค่า ใช่/ไม่ใช่",
+                    problem(.error, "SCH006", key, "'\(Diagnostic.quoted(text))' is not a yes/no value",
+                            thai: "'\(Diagnostic.quoted(text))' ไม่ใช่ค่า ใช่/ไม่ใช่",
                             hint: "use 1 or 0 (ใช่ / ไม่ใช่ are accepted too)")
                 }
             }

@@ -39,8 +39,8 @@ public struct SnapshotImporter {
                 let position = headerRecord.position(of: index)
                 diagnostics.append(Diagnostic(.error, code: "PUP001", file: displayName, line: position.line,
                                               column: position.column,
-                                              message: "grade \(grade.thaiCode) has two columns ('\(name)')",
-                                              thaiMessage: "ชั้น \(grade.thaiCode) มีสองคอลัมน์ ('\(name)')"))
+                                              message: "grade \(grade.thaiCode) has two columns ('\(Diagnostic.quoted(name))')",
+                                              thaiMessage: "ชั้น \(grade.thaiCode) มีสองคอลัมน์ ('\(Diagnostic.quoted(name))')"))
             }
             gradeColumns.append((index, grade))
         }
@@ -57,6 +57,10 @@ public struct SnapshotImporter {
         let totalIndex = header.index(of: "total")
         while let row = try reader.next() {
             if row.isBlank { continue }
+            if let problem = header.widthProblem(of: row, file: displayName) {
+                diagnostics.append(problem)
+                continue
+            }
             let codePosition = row.position(of: codeIndex ?? 0)
             let code = header.value(at: codeIndex, in: row) ?? ""
             guard !code.isEmpty else {
@@ -90,9 +94,18 @@ public struct SnapshotImporter {
                     let position = row.position(of: index)
                     diagnostics.append(Diagnostic(.error, code: "PUP005", file: displayName, line: position.line,
                                                   column: position.column,
-                                                  message: "'\(text)' is not a pupil count for \(grade.thaiCode)",
-                                                  thaiMessage: "'\(text)' ไม่ใช่จำนวนนักเรียนชั้น \(grade.thaiCode)",
+                                                  message: "'\(Diagnostic.quoted(text))' is not a pupil count for \(grade.thaiCode)",
+                                                  thaiMessage: "'\(Diagnostic.quoted(text))' ไม่ใช่จำนวนนักเรียนชั้น \(grade.thaiCode)",
                                                   hint: "write a whole number such as 25 or 1,234, or leave it blank for none"))
+                    continue
+                }
+                guard count <= InputLimits.pupilsPerGrade else {
+                    let position = row.position(of: index)
+                    diagnostics.append(Diagnostic(.error, code: "PUP010", file: displayName, line: position.line,
+                                                  column: position.column,
+                                                  message: "\(count) pupils in \(grade.thaiCode) is more than a school can have (at most \(InputLimits.pupilsPerGrade) a grade)",
+                                                  thaiMessage: "นักเรียนชั้น \(grade.thaiCode) \(count) คน เกินกว่าที่โรงเรียนหนึ่งจะมีได้ (ไม่เกิน \(InputLimits.pupilsPerGrade) คนต่อชั้น)",
+                                                  hint: "check the cell: a total or a pasted-together number?"))
                     continue
                 }
                 counts[grade] = count
@@ -109,8 +122,8 @@ public struct SnapshotImporter {
                     }
                 } else {
                     diagnostics.append(Diagnostic(.warning, code: "PUP007", file: displayName, line: position.line,
-                                                  column: position.column, message: "total '\(text)' is not a number",
-                                                  thaiMessage: "ยอดรวม '\(text)' ไม่ใช่ตัวเลข"))
+                                                  column: position.column, message: "total '\(Diagnostic.quoted(text))' is not a number",
+                                                  thaiMessage: "ยอดรวม '\(Diagnostic.quoted(text))' ไม่ใช่ตัวเลข"))
                 }
             }
             snapshot.counts[code] = counts
