@@ -18,7 +18,13 @@ struct BatchManifestReader {
             return Result(manifest: nil, diagnostics: [Diagnostic(.error, code: "FILE001", file: path,
                                                                   message: exists ? "cannot read the batch file" : "batch file not found")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        return read(bytes: [UInt8](data), path: path, outputOverride: outputOverride)
+    }
+
+    /// The batch file's bytes, read from `path` (which names it and anchors relative paths).
+    func read(bytes: [UInt8], path: String, outputOverride: String? = nil) -> Result {
+        let url = URL(fileURLWithPath: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             return Result(manifest: nil, diagnostics: [Diagnostic(.error, code: "BAT001", file: path, line: 1, column: 1,
                                                                   message: "the batch file is not UTF-8 text")])
         }

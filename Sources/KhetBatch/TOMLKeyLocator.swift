@@ -15,7 +15,10 @@ struct TOMLKeyLocator {
     init(text: String) {
         var table = ""
         var counts: [String: Int] = [:]
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // TOML lines end in LF or CRLF; "\r\n" is one Character in Swift, so splitting on "\n"
+        // alone would see a CRLF file as a single line.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, rawLine) in lines.enumerated() {
             let line = offset + 1
             let trimmed = rawLine.drop(while: { $0 == " " || $0 == "\t" })
             let indent = rawLine.count - trimmed.count

@@ -242,7 +242,9 @@ public final class CSVReader {
                 tried += " nor as \(also.name)"
                 thaiTried += " หรือ \(also.name)"
             }
-            throw malformed("CSV004", at: start, "bytes \(failure.hexBytes) in this field cannot be read \(tried)",
+            // The error sits on the bad bytes themselves, not on the start of their field.
+            let at = CSVPosition(line: start.line, column: start.column + failure.charactersBefore)
+            throw malformed("CSV004", at: at, "bytes \(failure.hexBytes) in this field cannot be read \(tried)",
                             thai: "ไบต์ \(failure.hexBytes) ในช่องนี้อ่าน\(thaiTried)ไม่ได้",
                             hint: "save the file again from Excel as “CSV UTF-8”")
         }

@@ -34,6 +34,8 @@ struct PupilRecordScanner {
     private let poor, boarder: Int
     /// Fields a row needs for the fast reading: one past the last column read.
     private let fieldsNeeded: Int
+    /// Fields of the header row: a row with another number goes through the generic path.
+    private let headerFields: Int
     /// Fields before that which the fast reading skips (names, rooms).
     private let unreadFields: [Int]
     private let fieldKinds: [FieldKind]
@@ -68,6 +70,7 @@ struct PupilRecordScanner {
         boarder = columns.boarder ?? -1
         let read = [code, id, grade, sex, birthDate, poor, boarder]
         fieldsNeeded = (read.max() ?? 0) + 1
+        headerFields = header.record.fields.count
         unreadFields = (0..<fieldsNeeded).filter { !read.contains($0) }
         let kinds: [(Int, FieldKind)] = [(code, .code), (id, .id), (grade, .grade), (sex, .sex), (birthDate, .birthDate),
                                          (poor, .poor), (boarder, .boarder)]
@@ -202,6 +205,8 @@ struct PupilRecordScanner {
                        bounds: UnsafeMutablePointer<Int>) -> Bool {
         guard !range.isEmpty else { return true }
         if memchr(base + range.lowerBound, Int32(Byte.quote), range.count) != nil { return false }
+        // A control character is an error the generic reader reports at its cell.
+        if Self.hasControlByte(base + range.lowerBound, count: range.count) { return false }
         var rowStart = range.lowerBound
         while rowStart < range.upperBound {
             let rowEnd: Int
@@ -227,6 +232,32 @@ struct PupilRecordScanner {
         return true
     }
 
+    /// A byte below 0x20 other than tab, CR and LF, or DEL, anywhere in the bytes: eight bytes at
+    /// a time, looking closer only at words that hold a byte below 0x20 (line ends, mostly).
+    static func hasControlByte(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
+        func isControl(_ byte: UInt8) -> Bool {
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index &+ 8 <= count {
+            let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
+            let below = (word &- ones &* 0x20) & ~word & highs
+            let delete = word ^ (ones &* 0x7F)
+            let isDelete = (delete &- ones) & ~delete & highs
+            if below | isDelete != 0 {
+                for offset in 0..<8 where isControl(start[index &+ offset]) { return true }
+            }
+            index &+= 8
+        }
+        while index < count {
+            if isControl(start[index]) { return true }
+            index &+= 1
+        }
+        return false
+    }
+
     /// One row without its line end; nil when its bytes are not UTF-8.
     private func parse(_ row: UnsafeBufferPointer<UInt8>, bounds: UnsafeMutablePointer<Int>) -> ParsedRow? {
         var parsed = ParsedRow()
@@ -238,7 +269,7 @@ struct PupilRecordScanner {
         // Field bounds: field i is bounds[2i] ..< bounds[2i + 1], offsets in the row.
         let (fields, high) = split(row, bounds: bounds)
         let isASCII = high < 0x80
-        if fields >= fieldsNeeded, read(row, bounds: bounds, into: &parsed) {
+        if fields == headerFields, read(row, bounds: bounds, into: &parsed) {
             // The cells read are ASCII or matched whole characters; the rest must be UTF-8 too.
             if !isASCII && !unreadFieldsAreUTF8(row, bounds: bounds) { return nil }
             parsed.isFast = true
@@ -362,7 +393,14 @@ struct PupilRecordScanner {
             }
             position &+= width &+ 1
         }
-        // Fields past the last one read: the rest of the row must be UTF-8, as must unread ones.
+        // Fields past the last one read: the rest of the row must be UTF-8, as must unread ones,
+        // and the row must have the header's width (a shifted row is left to the generic path,
+        // which reports it).
+        var fields = fieldKinds.count
+        if position &- 1 < count {
+            for index in (position &- 1)..<count where base[index] == separator { fields &+= 1 }
+        }
+        guard fields == headerFields else { return .other }
         if position < count {
             for index in position..<count { unreadHigh |= base[index] }
         }

@@ -131,10 +131,6 @@ public struct PupilRecordsImporter {
                     }
                 }
                 if row.isBlank { continue }
-                if let problem = header.widthProblem(of: row, file: file) {
-                    limiter.add(problem)
-                    continue
-                }
                 PupilRow(row: row, header: header, columns: columns, file: file, date: date, schools: schools)
                     .record(into: &tally, diagnostics: &limiter)
             }

@@ -34,6 +34,12 @@ struct PupilRow {
     /// Checks the row and, when it names a fundable pupil, counts it in `tally`.
     func record(into tally: inout PupilTally, diagnostics: inout DiagnosticLimiter) {
         tally.statistics.rows += 1
+        // A row of the wrong width has its values in the wrong columns: none of them is read.
+        if let problem = header.widthProblem(of: row, file: file) {
+            diagnostics.add(problem)
+            tally.statistics.rejected += 1
+            return
+        }
         var ok = true
         func problem(_ severity: Diagnostic.Severity, _ code: String, _ key: String, _ message: String,
                      thai: String, hint: String? = nil) {
@@ -47,8 +53,10 @@ struct PupilRow {
         if code.isEmpty {
             problem(.error, "REC001", "code", "school code is blank", thai: "รหัสโรงเรียนว่าง")
         } else if let schools, !tally.isKnownSchool(code, in: schools) {
-            problem(.error, "REC002", "code", "school \(code) is not in the schools file",
-                    thai: "ไม่มีโรงเรียน \(code) ในไฟล์รายชื่อโรงเรียน",
+            // Only a code that is a code is quoted: anything else here may be a shifted name.
+            let isCode = code.utf8.count <= SchoolsImporter.longestCode && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            problem(.error, "REC002", "code", isCode ? "school \(code) is not in the schools file" : "the value is not a school code",
+                    thai: isCode ? "ไม่มีโรงเรียน \(code) ในไฟล์รายชื่อโรงเรียน" : "ค่าในช่องนี้ไม่ใช่รหัสโรงเรียน",
                     hint: "add it to the schools file or correct the code")
         }
 

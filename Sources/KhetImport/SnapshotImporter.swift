@@ -32,6 +32,19 @@ public struct SnapshotImporter {
             return Result(snapshot: snapshot, diagnostics: diagnostics)
         }
         let headerRecord = header.record
+        // A column named almost like a grade (ป.7, P 1, ม1.) is a grade mistyped: its pupils
+        // would get nothing, so it is an error, not an ignored column.
+        for (index, rawName) in headerRecord.fields.enumerated() {
+            let name = rawName.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, Grade(code: name) == nil, header.indexByKey.values.contains(index) == false,
+                  let guess = GradeName.suggestion(for: name) else { continue }
+            let position = headerRecord.position(of: index)
+            diagnostics.removeAll { $0.code == "CSV011" && $0.line == position.line && $0.column == position.column }
+            diagnostics.append(Diagnostic(.error, code: "PUP011", file: displayName, line: position.line, column: position.column,
+                                          message: "column '\(Diagnostic.quoted(name))' is not a grade, so its pupils would get nothing",
+                                          thaiMessage: "คอลัมน์ '\(Diagnostic.quoted(name))' ไม่ใช่ชั้นเรียน นักเรียนในคอลัมน์นี้จะไม่ได้รับเงิน",
+                                          hint: "did you mean \(guess)?"))
+        }
         var gradeColumns: [(index: Int, grade: Grade)] = []
         for (index, name) in header.otherColumns {
             guard let grade = Grade(code: name) else { continue }

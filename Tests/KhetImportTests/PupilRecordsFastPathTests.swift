@@ -20,7 +20,8 @@ final class PupilRecordsFastPathTests: XCTestCase {
             let bytes = generator.file()
             let useSchools = seed % 5 != 0
             let (fast, _) = try compare(bytes, schools: useSchools ? schools : nil, name: "seed \(seed)")
-            if fast.contains(where: { $0.code.hasPrefix("REC") }) { filesWithRows += 1 }
+            // A control character in a cell (the generator's \u{0B} and \u{0C} codes) stops the file at it.
+            if fast.contains(where: { $0.code.hasPrefix("REC") || $0.code == "CSV007" || $0.code == "CSV005" }) { filesWithRows += 1 }
         }
         // Most generated files have a usable header and rows with something to say about them.
         XCTAssertGreaterThan(filesWithRows, 300)
@@ -116,7 +117,7 @@ final class PupilRecordsFastPathTests: XCTestCase {
             return (fast.diagnostics, slow.diagnostics)
         case (.failure(let fast), .failure(let slow)):
             XCTAssertEqual((fast as? ImportError)?.diagnostic, (slow as? ImportError)?.diagnostic, name)
-            return ([], [])
+            return ([(fast as? ImportError)?.diagnostic].compactMap { $0 }, [(slow as? ImportError)?.diagnostic].compactMap { $0 })
         default:
             XCTFail("\(name): one reader failed and the other did not: \(fastOutcome) \(genericOutcome)")
             return ([], [])

@@ -49,7 +49,7 @@ final class RealWorldCSVTests: XCTestCase {
             let diagnostic = (error as? ImportError)?.diagnostic
             XCTAssertEqual(diagnostic?.code, "CSV004")
             XCTAssertEqual(diagnostic?.line, 3)
-            XCTAssertEqual(diagnostic?.column, 3)
+            XCTAssertEqual(diagnostic?.column, 4, "the column of the bad byte itself, after ข")
             XCTAssertTrue(diagnostic?.message.contains("DB") ?? false, diagnostic?.message ?? "")
             XCTAssertTrue(diagnostic?.message.contains("Windows-874") ?? false, diagnostic?.message ?? "")
             XCTAssertNotNil(diagnostic?.thaiMessage)

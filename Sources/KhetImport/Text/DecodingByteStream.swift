@@ -55,7 +55,7 @@ final class DecodingByteStream {
             case .success(let text): return .success(text)
             case .failure(let failure):
                 return .failure(DecodingFailure(encoding: .windows874, bytes: Array(bytes[failure.offset...].prefix(4)),
-                                                alsoTried: nil))
+                                                alsoTried: nil, offset: failure.offset))
             }
         case .utf16LittleEndian?, .utf16BigEndian?:
             if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
@@ -77,7 +77,8 @@ final class DecodingByteStream {
             var offset = 0
             if case .invalid(let at) = UTF8Validation.check(bytes[...], isComplete: true) { offset = at }
             return .failure(DecodingFailure(encoding: .utf8, bytes: Array(bytes[offset...].prefix(4)),
-                                            alsoTried: rejectedWindows874 ? .windows874 : nil))
+                                            alsoTried: rejectedWindows874 ? .windows874 : nil,
+                                            characters: bytes[..<offset].lazy.filter { $0 & 0xC0 != 0x80 }.count))
         }
     }
 
@@ -97,12 +98,25 @@ final class DecodingByteStream {
         return raw
     }
 
+    /// Valid UTF-8 bytes above 0x7F before a broken spot that make the file UTF-8: about 20 Thai letters.
+    private static let convincingUTF8Bytes = 64
+
     /// Settles the encoding from the first chunk that is not plain ASCII. Everything before it
     /// was ASCII, which reads the same in every candidate, so nothing already parsed changes.
     private func decide(from chunk: [UInt8]) {
         guard let firstHigh = chunk.firstIndex(where: { $0 >= 0x80 }) else { return }
         // Everything before `firstHigh` is ASCII, so it starts a character.
-        if UTF8Validation.check(chunk[firstHigh...], isComplete: false) == .valid {
+        let check = UTF8Validation.check(chunk[firstHigh...], isComplete: false)
+        if check == .valid {
+            encoding = .utf8
+            return
+        }
+        // Plenty of valid UTF-8 before the first bad byte: a UTF-8 file with one broken spot (a
+        // pasted character), to be reported at its own line and column, not the file read as
+        // Thai Windows-874 and failing on its first line. Windows-874 text makes valid UTF-8
+        // only by chance, a few bytes at a time (เขต is E0 A2 B5).
+        if case .invalid(let at) = check,
+           chunk[firstHigh..<min(firstHigh + at, chunk.count)].lazy.filter({ $0 >= 0x80 }).count >= Self.convincingUTF8Bytes {
             encoding = .utf8
             return
         }
@@ -127,6 +141,19 @@ struct DecodingFailure: Error {
     var encoding: TextEncoding
     var bytes: [UInt8]
     var alsoTried: TextEncoding?
+    /// Characters of the field before the undecodable bytes, to place the error on them.
+    var charactersBefore = 0
+
+    init(encoding: TextEncoding, bytes: [UInt8], alsoTried: TextEncoding?, characters: Int = 0) {
+        self.encoding = encoding
+        self.bytes = bytes
+        self.alsoTried = alsoTried
+        self.charactersBefore = characters
+    }
+
+    init(encoding: TextEncoding, bytes: [UInt8], alsoTried: TextEncoding?, offset: Int) {
+        self.init(encoding: encoding, bytes: bytes, alsoTried: alsoTried, characters: offset)
+    }
 
     var hexBytes: String {
         bytes.map { byte in
