@@ -79,7 +79,7 @@ bench: deps
 # and any crash (crash-*, timeout-*, leak-*) land under fuzz-out/<target>/, the log in
 # fuzz-out/<target>.log. Fails when any target found a crash.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= csv records schoolxml framework
+FUZZ_TARGETS ?= csv records schoolxml framework toml
 fuzz: deps
 	@Fuzz/build.sh
 	@failed=""; \
@@ -114,4 +114,4 @@ deb: release
 	@packaging/deb.sh .build/release/khet
 
 clean:
-	rm -rf .build out fuzz-out khet_*.deb
+	rm -rf .build .build-fuzz-toml out fuzz-out khet_*.deb

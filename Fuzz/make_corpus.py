@@ -92,3 +92,15 @@ write("framework", "fy2568.xml", framework)
 write("framework", "truncated.xml", framework[: len(framework) // 2])
 write("framework", "doctype.xml", bomb.replace("school-data", "framework"))
 write("framework", "bad-rate.xml", framework.replace(b'level="pre"', b'level="pre" grade="P1"', 1))
+
+# Batch files: the sample's, a national one, and broken ones (CRLF with a bad date, an unclosed
+# string, a table twice, keys of the wrong type).
+batch = open(os.path.join(os.path.dirname(__file__), "..", "samples", "tak2", "batch.toml"), "rb").read()
+write("toml", "sample-batch.toml", batch)
+write("toml", "crlf-bad-date.toml", batch.replace(b"2568-07-15", b"2568-13-15").replace(b"\n", b"\r\n"))
+write("toml", "unclosed-string.toml", batch.replace(b'framework = "fy2568"', b'framework = "fy2568'))
+write("toml", "table-twice.toml", batch + b"\n[area]\ncode = \"1\"\n")
+write("toml", "wrong-types.toml", batch.replace(b"fiscal_year = 2568", b"fiscal_year = \"2568\"").replace(b'language = "th"', b"language = 7"))
+write("toml", "national.toml", b'fiscal_year = 2568\nframework = "fy2568"\ndate = "2568-07-15"\noutput = "out"\n'
+      b'[area]\ncode = "national"\nname = "x"\n[inputs]\nareas = "areas.csv"\nschools = "schools.csv"\n'
+      b'[[inputs.pupil_records]]\ndate = "2568-06-10"\nfile = "r.csv"\n')
