@@ -32,15 +32,7 @@ public struct BatchRunner: Sendable {
     /// One area's batch.
     private func runArea(_ manifest: BatchManifest, read: [Diagnostic]) throws(BatchFailure) -> BatchOutcome {
         let stages = timings
-        let begin = MonotonicClock.seconds()
-        let data = BatchData.importing(manifest, progress: progress)
-        progress?.finish()
-        stages?.add("import", seconds: MonotonicClock.seconds() - begin,
-                    items: data.snapshots.last?.totalPupils ?? 0, unit: "pupils")
-        let imported = read + data.diagnostics
-        guard !imported.hasErrors else {
-            throw BatchFailure(stage: .input, diagnostics: imported, fileCount: data.fileCount, timings: stages)
-        }
+        let data = try importing(manifest, read: read, stages: stages)
         do {
             let outcome = try AreaBatchRunner(data: data, timings: stages).run()
             return BatchOutcome(scope: .area(manifest.area), fiscalYear: manifest.fiscalYear, written: outcome.written,
@@ -98,15 +90,8 @@ public struct BatchRunner: Sendable {
         let stages = timings
         // Hashing the inputs for manifest.json starts now, on its own thread.
         let fingerprints = InputFingerprints(manifest.inputFiles)
-        let begin = MonotonicClock.seconds()
-        let data = BatchData.importing(manifest, progress: progress)
-        progress?.finish()
-        stages?.add("import", seconds: MonotonicClock.seconds() - begin,
-                    items: data.snapshots.last?.totalPupils ?? 0, unit: "pupils")
+        let data = try importing(manifest, read: read, stages: stages)
         let imported = read + data.diagnostics
-        guard !imported.hasErrors else {
-            throw BatchFailure(stage: .input, diagnostics: imported, fileCount: data.fileCount, timings: stages)
-        }
         let jobs = zip(data.areas, data.schoolsByArea()).map { area, schools in
             NationalRunner.AreaJob(area: area, data: { data.part(for: area, schools: schools) })
         }
@@ -116,6 +101,21 @@ public struct BatchRunner: Sendable {
             jobs: jobs, workers: options.jobs,
             roundDetail: options.roundLines ? .lines : .schoolTotals, progress: progress, timings: stages)
         return try runNational(runner, earlier: imported, files: data.fileCount)
+    }
+
+    /// Every input of `manifest`, timed; throws when the manifest's or the inputs' diagnostics
+    /// hold an error, since nothing may be written then.
+    private func importing(_ manifest: BatchManifest, read: [Diagnostic], stages: StageTimings?) throws(BatchFailure) -> BatchData {
+        let begin = MonotonicClock.seconds()
+        let data = BatchData.importing(manifest, progress: progress)
+        progress?.finish()
+        stages?.add("import", seconds: MonotonicClock.seconds() - begin,
+                    items: data.snapshots.last?.totalPupils ?? 0, unit: "pupils")
+        let imported = read + data.diagnostics
+        guard !imported.hasErrors else {
+            throw BatchFailure(stage: .input, diagnostics: imported, fileCount: data.fileCount, timings: stages)
+        }
+        return data
     }
 
     private func runNational(_ runner: NationalRunner, earlier: [Diagnostic], files: Int) throws(BatchFailure) -> BatchOutcome {

@@ -33,16 +33,7 @@ final class AreaBatchTests: XCTestCase {
         try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// Every file under `folder` with its bytes, by path relative to it.
-    private func contents(of folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue { files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)) }
-        }
-        return files
-    }
+    private func contents(of folder: String) throws -> [String: Data] { try FolderContents.read(folder) }
 
     func testSampleBatchWritesEveryOutputAndSaysWhatItWrote() throws {
         let folder = try sampleCopy()

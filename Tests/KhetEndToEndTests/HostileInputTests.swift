@@ -6,18 +6,7 @@ import XCTest
 /// previous output is in place: exit 65, the error at its file:line:column, nothing written
 /// (the earlier output byte for byte), nothing of the inputs touched, every message short.
 final class HostileInputTests: XCTestCase {
-    /// Every file under `folder` with its bytes, by path relative to it.
-    private func contents(of folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
-            }
-        }
-        return files
-    }
+    private func contents(of folder: String) throws -> [String: Data] { try FolderContents.read(folder) }
 
     /// Edits `file` of the sample's line `line` (0 is the header) with `edit`.
     private func editLine(_ file: String, _ line: Int, in folder: TemporaryDirectory, _ edit: (inout [UInt8]) -> Void) throws {

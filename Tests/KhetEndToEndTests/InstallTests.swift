@@ -13,18 +13,7 @@ final class InstallTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.standardError)
     }
 
-    /// Every file under `folder` with its bytes, by path relative to it.
-    private func contents(of folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
-            }
-        }
-        return files
-    }
+    private func contents(of folder: String) throws -> [String: Data] { try FolderContents.read(folder) }
 
     /// The environment without KHET_DATA, so the installed program finds its data by itself.
     private var environment: [String: String] {

@@ -5,17 +5,7 @@ import XCTest
 /// `kill -9` at any moment of a run leaves the earlier output as it was (or the new one whole),
 /// and the next run cleans up after it.
 final class KilledRunTests: XCTestCase {
-    private func contents(of folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
-            }
-        }
-        return files
-    }
+    private func contents(of folder: String) throws -> [String: Data] { try FolderContents.read(folder) }
 
     func testKillingARunAtAnyMomentKeepsTheEarlierOutput() throws {
         let folder = try Repository.sampleCopy("khet-killed")
