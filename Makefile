@@ -114,4 +114,4 @@ deb: release
 	@packaging/deb.sh .build/release/khet
 
 clean:
-	rm -rf .build .build-fuzz-toml out fuzz-out khet_*.deb
+	rm -rf .build out fuzz-out khet_*.deb

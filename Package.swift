@@ -14,7 +14,8 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 //    └─> KhetSample (synthetic area and national data sets) -> KhetCore
 //   XLSXWriter -> CXlsxWriter; KhetCore depends on nothing.
 //
-// Library targets that pass Swift 6's data-race checks are compiled in the Swift 6 language mode.
+// Every library target and the executable are compiled in the Swift 6 language mode (data races
+// are compile errors); the test targets stay in Swift 5 mode.
 let package = Package(
     name: "Khet",
     platforms: [.macOS(.v13)],
@@ -25,7 +26,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The annual report's HTML templates (logic-less, HTML-escaping by default).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // Test-only: property-based tests of the envelope and the calculators (Swift Testing).
@@ -53,21 +53,21 @@ let package = Package(
             name: "KhetTemplates",
             path: "templates",
             exclude: ["README.md"],
-            resources: [.copy("frameworks"), .copy("schema"), .copy("evaluation"), .copy("report")]
+            resources: [.copy("frameworks"), .copy("schema"), .copy("evaluation"), .copy("report")],
+            swiftSettings: swift6
         ),
-        .target(name: "KhetCore"),
-        .target(name: "KhetImport", dependencies: ["KhetCore", "CLibXML2", "KhetTemplates"]),
-        .target(name: "KhetCalc", dependencies: ["KhetCore"]),
-        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
+        .target(name: "KhetCore", swiftSettings: swift6),
+        .target(name: "KhetImport", dependencies: ["KhetCore", "CLibXML2", "KhetTemplates"], swiftSettings: swift6),
+        .target(name: "KhetCalc", dependencies: ["KhetCore"], swiftSettings: swift6),
+        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"], swiftSettings: swift6),
         .target(name: "KhetExport", dependencies: [
             "CCrypto", "KhetCore", "KhetCalc", "XLSXWriter", "KhetTemplates",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], swiftSettings: swift6),
         .target(
             name: "KhetBatch",
             dependencies: [
                 "KhetCore", "KhetImport", "KhetCalc", "KhetExport", "KhetTemplates",
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swift6
         ),
@@ -77,7 +77,8 @@ let package = Package(
             dependencies: [
                 "KhetBatch", "KhetSample", "KhetCore", "KhetImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: swift6
         ),
         .target(name: "KhetTestSupport", dependencies: ["KhetCore"], path: "Tests/KhetTestSupport"),
         .testTarget(name: "KhetCoreTests", dependencies: ["KhetCore", "KhetTestSupport"]),

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer binary per reader: csv, records, schoolxml, framework, and toml (the batch
-# file: KhetBatch's manifest reader over TOMLKit, which SwiftPM builds uninstrumented into
-# .build-fuzz-toml; only Khet's own code is instrumented).
+# file: KhetBatch's TOML parser and manifest reader).
 # SwiftPM would put -sanitize=fuzzer on every target and clash with khet's own main, so the
 # reader modules are compiled here with swiftc: KhetCore, then KhetImport (with a stand-in for
 # the KhetTemplates resource bundle), then each target linked against them and libxml2.
@@ -29,12 +28,8 @@ for target in csv records schoolxml framework; do
   echo "built $OUT/fuzz-$target"
 done
 
-TOML_BUILD="${FUZZ_TOML_BUILD:-.build-fuzz-toml}"
-swift build -c release --scratch-path "$TOML_BUILD" --target TOMLKit >/dev/null
-TOML_OBJECTS=$(find "$TOML_BUILD/release/TOMLKit.build" "$TOML_BUILD/release/CTOML.build" -name '*.o' | sort)
-swiftc "${FLAGS[@]}" -module-name Fuzz_toml -I "$TOML_BUILD/release/Modules" \
-  -Xcc -fmodule-map-file="$TOML_BUILD/release/CTOML.build/module.modulemap" \
-  Sources/KhetBatch/BatchManifest.swift Sources/KhetBatch/BatchManifestReader.swift Sources/KhetBatch/TOMLKeyLocator.swift \
-  Fuzz/Targets/toml.swift "$OUT/KhetCore.o" "$OUT/KhetTemplates.o" "$OUT/KhetImport.o" $TOML_OBJECTS \
-  -lxml2 -lstdc++ -o "$OUT/fuzz-toml" 2> >(grep -v "Cannot export local symbol" >&2)
+swiftc "${FLAGS[@]}" -module-name Fuzz_toml \
+  Sources/KhetBatch/BatchManifest.swift Sources/KhetBatch/BatchManifestReader.swift Sources/KhetBatch/TOML/*.swift \
+  Fuzz/Targets/toml.swift "$OUT/KhetCore.o" "$OUT/KhetTemplates.o" "$OUT/KhetImport.o" \
+  -lxml2 -o "$OUT/fuzz-toml" 2> >(grep -v "Cannot export local symbol" >&2)
 echo "built $OUT/fuzz-toml"

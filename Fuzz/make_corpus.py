@@ -104,3 +104,5 @@ write("toml", "wrong-types.toml", batch.replace(b"fiscal_year = 2568", b"fiscal_
 write("toml", "national.toml", b'fiscal_year = 2568\nframework = "fy2568"\ndate = "2568-07-15"\noutput = "out"\n'
       b'[area]\ncode = "national"\nname = "x"\n[inputs]\nareas = "areas.csv"\nschools = "schools.csv"\n'
       b'[[inputs.pupil_records]]\ndate = "2568-06-10"\nfile = "r.csv"\n')
+# Found by the toml fuzzer: TOMLKit's parser aborted on a lone "["; Khet now reads TOML itself.
+write("toml", "crash-lone-bracket.toml", b"[\n")

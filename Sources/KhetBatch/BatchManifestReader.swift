@@ -1,7 +1,6 @@
 import Foundation
 import KhetCore
 import KhetImport
-import TOMLKit
 
 /// Reads and checks `batch.toml`. Every problem is a Diagnostic at the key's line and column.
 struct BatchManifestReader {
@@ -31,13 +30,10 @@ struct BatchManifestReader {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return Result(manifest: nil, diagnostics: [Diagnostic(
-                .error, code: "BAT001", file: path, line: error.source.begin.line, column: error.source.begin.column,
-                message: "not valid TOML: \(error.description)")])
         } catch {
-            return Result(manifest: nil, diagnostics: [Diagnostic(.error, code: "BAT001", file: path, line: 1, column: 1,
-                                                                  message: "not valid TOML: \(error)")])
+            return Result(manifest: nil, diagnostics: [Diagnostic(
+                .error, code: "BAT001", file: path, line: error.line, column: error.column,
+                message: "not valid TOML: \(error.message)")])
         }
         var parser = FieldReader(table: table, locator: TOMLKeyLocator(text: text), file: path,
                                  folder: url.deletingLastPathComponent(),

@@ -1,6 +1,5 @@
 import Foundation
 import KhetCore
-import TOMLKit
 
 /// A batch over many areas (OBEC's planning bureau): the fiscal year, the date and the output
 /// shared by all, and one ordinary area batch file per area.

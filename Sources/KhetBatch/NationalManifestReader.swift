@@ -1,6 +1,5 @@
 import Foundation
 import KhetCore
-import TOMLKit
 
 /// Reads a national batch file:
 /// ```toml
@@ -20,11 +19,9 @@ struct NationalManifestReader {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return (nil, [Diagnostic(.error, code: "BAT001", file: path, line: error.source.begin.line,
-                                     column: error.source.begin.column, message: "not valid TOML: \(error.description)")])
         } catch {
-            return (nil, [Diagnostic(.error, code: "BAT001", file: path, line: 1, column: 1, message: "not valid TOML: \(error)")])
+            return (nil, [Diagnostic(.error, code: "BAT001", file: path, line: error.line, column: error.column,
+                                     message: "not valid TOML: \(error.message)")])
         }
         let locator = TOMLKeyLocator(text: text)
         var diagnostics: [Diagnostic] = []

@@ -2,7 +2,7 @@ import KhetCore
 
 /// The header row of a CSV file resolved against the columns a mapper knows: which field holds
 /// which column, in any order. Missing required columns are errors, unknown ones warnings.
-public struct CSVHeader {
+public struct CSVHeader: Sendable {
     public private(set) var indexByKey: [String: Int] = [:]
     /// Fields that are not a known column, for mappers that accept extra kinds (grade columns).
     public private(set) var otherColumns: [(index: Int, name: String)] = []

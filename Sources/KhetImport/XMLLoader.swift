@@ -109,7 +109,9 @@ public struct XMLLoader {
         while let current = attribute {
             if let attributeName = current.pointee.name, let value = xmlGetProp(node, attributeName) {
                 attributes[String(cString: attributeName)] = String(cString: value)
-                xmlFree(value)
+                // libxml2's `xmlFree` is a global function pointer (mutable C state Swift 6 will
+                // not read); Khet never replaces libxml2's allocator, so it is `free`.
+                free(value)
             }
             attribute = current.pointee.next
         }

@@ -1,4 +1,4 @@
-/// Finds where a key is written in a TOML file. TOMLKit reports positions only for syntax
+/// Finds where a key is written in a batch file. The parser reports positions only for syntax
 /// errors, so a batch file's semantic errors (a date that is not a date) are located here.
 struct TOMLKeyLocator {
     private struct Entry {
