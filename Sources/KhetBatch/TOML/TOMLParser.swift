@@ -106,9 +106,9 @@ struct TOMLParser {
         guard let next = peek() else { throw failure("expected a value after '='") }
         switch next {
         case "\"":
-            return .string(lookingAt("\"\"\"") ? try multilineBasicString() : try basicString())
+            return .string(lookingAt("\"\"\"") ? try multilineString("\"\"\"", escapes: true) : try basicString())
         case "'":
-            return .string(lookingAt("'''") ? try multilineLiteralString() : try literalString())
+            return .string(lookingAt("'''") ? try multilineString("'''", escapes: false) : try literalString())
         case "[": return try array()
         case "{": return try inlineTable()
         case "t", "f":
@@ -204,26 +204,27 @@ struct TOMLParser {
         }
     }
 
-    private mutating func multilineBasicString() throws(TOMLSyntaxError) -> String {
+    /// A `"""` string (escapes, and a backslash at a line's end joining it to the next) or a
+    /// `'''` string (every character as written); a line break right after the opening is dropped.
+    private mutating func multilineString(_ delimiter: String, escapes: Bool) throws(TOMLSyntaxError) -> String {
         advance(3)
         skipNewline()
         var text = ""
         while true {
             guard let next = peek() else { throw failure("the multi-line string is never closed") }
-            if lookingAt("\"\"\"") {
+            if lookingAt(delimiter) {
                 advance(3)
                 return text
             }
             advance()
-            if next == "\\" {
-                // A backslash at the end of a line joins it to the next, without the line break and indentation.
-                if let after = peek(), after == "\n" || after == " " || after == "\t" || after == "\r" {
-                    while let blank = peek(), blank == "\n" || blank == " " || blank == "\t" || blank == "\r" { advance() }
-                } else {
-                    text.unicodeScalars.append(try escape())
-                }
-            } else {
+            guard escapes, next == "\\" else {
                 text.unicodeScalars.append(next)
+                continue
+            }
+            if let after = peek(), after == "\n" || after == " " || after == "\t" || after == "\r" {
+                while let blank = peek(), blank == "\n" || blank == " " || blank == "\t" || blank == "\r" { advance() }
+            } else {
+                text.unicodeScalars.append(try escape())
             }
         }
     }
@@ -235,21 +236,6 @@ struct TOMLParser {
             guard let next = peek(), next != "\n" else { throw failure("the string is never closed on its line") }
             advance()
             if next == "'" { return text }
-            text.unicodeScalars.append(next)
-        }
-    }
-
-    private mutating func multilineLiteralString() throws(TOMLSyntaxError) -> String {
-        advance(3)
-        skipNewline()
-        var text = ""
-        while true {
-            guard let next = peek() else { throw failure("the multi-line string is never closed") }
-            if lookingAt("'''") {
-                advance(3)
-                return text
-            }
-            advance()
             text.unicodeScalars.append(next)
         }
     }
