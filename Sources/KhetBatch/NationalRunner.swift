@@ -160,9 +160,10 @@ struct NationalRunner: Sendable {
         result.outputs.append(try measure("area workbooks", items: 1, unit: "workbooks") {
             try AreaWorkbook(report: report, roundDetail: roundDetail).write(into: areaFolder)
         })
+        var notices: [NoticeRecord] = []
         if withNotices {
             try measure("notices", items: data.schools.count, unit: "notices") {
-                let notices = try SchoolNotices(report: report).write(into: areaFolder)
+                notices = try SchoolNotices(report: report).write(into: areaFolder)
                 result.outputs.append(try DistributionList(report: report, notices: notices).write(into: areaFolder))
             }
         }
@@ -173,6 +174,12 @@ struct NationalRunner: Sendable {
                 let shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : output.lastPathComponent
                 return try OutputManifest.entry(role: "workbook", file: output, shownAs: shown)
             }
+        }
+        // Every notice is listed too (hashed as it was written): manifest.json names every file a
+        // run wrote, which is what lets the next run replace the folder.
+        let areaPath = "areas/\(job.area.code)/"
+        result.entries += notices.map { notice in
+            OutputManifest.Entry(role: "notice", path: areaPath + notice.path, sha256: notice.sha256, bytes: notice.bytes)
         }
         return result
     }

@@ -60,4 +60,19 @@ final class NationalBatchRunTests: XCTestCase {
         }
         XCTAssertEqual(satang(summary.values["I9"]), national)
     }
+
+    func testANationalRunWithNoticesListsThemAndCanBeRunAgain() throws {
+        let folder = try TemporaryDirectory("khet-national-notices")
+        _ = try SampleDataSet.writeNational(seed: 5, areas: 2, schools: 30, to: folder.url)
+        let options = BatchOptions(output: folder.file("out"), notices: true, jobs: 2)
+        _ = try BatchRunner(options: options).run(batch: folder.file("batch.toml"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("out/manifest.json"))))
+        let outputs = try XCTUnwrap((manifest as? [String: Any])?["outputs"] as? [[String: Any]])
+        let notices = outputs.filter { $0["role"] as? String == "notice" }.compactMap { $0["path"] as? String }
+        let written = try FolderContents.read(folder.file("out")).keys.filter { $0.contains("/schools/") }
+        XCTAssertEqual(Set(notices), Set(written), "manifest.json lists every notice written")
+        XCTAssertGreaterThan(notices.count, 20)
+        // So the folder is Khet's own, and a second run replaces it.
+        XCTAssertNoThrow(try BatchRunner(options: options).run(batch: folder.file("batch.toml")))
+    }
 }
