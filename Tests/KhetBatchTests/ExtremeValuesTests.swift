@@ -26,29 +26,10 @@ final class ExtremeValuesTests: XCTestCase {
             index += 1
         }
         try folder.write("framework.xml", framework.replacingOccurrences(of: "baht=\"X", with: "baht=\""))
-        try folder.write("batch.toml", """
-            fiscal_year = 2568
-            framework = "framework.xml"
-            date = "2568-07-15"
-            output = "out"
-            [area]
-            code = "9999"
-            name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ"
-            [inputs]
-            schools = "schools.csv"
-            poor = "poor.csv"
-            boarders = "boarders.csv"
-            [[inputs.pupils]]
-            date = "2567-06-10"
-            file = "june-2567.csv"
-            [[inputs.pupils]]
-            date = "2567-11-10"
-            file = "november-2567.csv"
-            [[inputs.pupils]]
-            date = "2568-06-10"
-            file = "june-2568.csv"
-
-            """)
+        try folder.write("batch.toml", HandMadeBatch.toml(
+            fiscalYear: 2568, framework: "framework.xml", date: "2568-07-15",
+            snapshots: [("2567-06-10", "june-2567.csv"), ("2567-11-10", "november-2567.csv"), ("2568-06-10", "june-2568.csv")],
+            inputs: [("poor", "poor.csv"), ("boarders", "boarders.csv")]))
         return folder
     }
 

@@ -169,32 +169,8 @@ final class ExplainCommandTests: XCTestCase {
     /// School 2222222222 has no pupils at all.
     private func handMadeBatch() throws -> TemporaryDirectory {
         let folder = try TemporaryDirectory("khet-explain-hand")
-        try folder.write("batch.toml", """
-            fiscal_year = 2565
-            framework = "fy2565"
-            date = "2565-07-15"
-            output = "out"
-
-            [area]
-            code = "9999"
-            name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ"
-
-            [inputs]
-            schools = "schools.csv"
-
-            [[inputs.pupils]]
-            date = "2564-06-10"
-            file = "june-2564.csv"
-
-            [[inputs.pupils]]
-            date = "2564-11-10"
-            file = "november-2564.csv"
-
-            [[inputs.pupils]]
-            date = "2565-06-10"
-            file = "june-2565.csv"
-
-            """)
+        try folder.write("batch.toml", HandMadeBatch.toml(fiscalYear: 2565, framework: "fy2565", date: "2565-07-15",
+                                                           snapshots: HandMadeBatch.snapshots2565))
         try folder.write("schools.csv", "รหัสโรงเรียน,ชื่อโรงเรียน,อำเภอ\n1111111111,โรงเรียนบ้านทดสอบ,เมือง\n2222222222,โรงเรียนบ้านว่าง,เมือง\n")
         try folder.write("june-2564.csv", "รหัสโรงเรียน,ป.5\n1111111111,5\n")
         try folder.write("november-2564.csv", "รหัสโรงเรียน,ป.5\n1111111111,5\n")

@@ -9,32 +9,8 @@ import XCTest
 final class SmallSchoolEndToEndTests: XCTestCase {
     private func batch(mode: String, unit: String = "term", paidIn: String = "each-term", baht: Int) throws -> TemporaryDirectory {
         let folder = try TemporaryDirectory("khet-small-school")
-        try folder.write("batch.toml", """
-            fiscal_year = 2565
-            framework = "framework.xml"
-            date = "2565-07-15"
-            output = "out"
-
-            [area]
-            code = "9999"
-            name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ"
-
-            [inputs]
-            schools = "schools.csv"
-
-            [[inputs.pupils]]
-            date = "2564-06-10"
-            file = "june-2564.csv"
-
-            [[inputs.pupils]]
-            date = "2564-11-10"
-            file = "november-2564.csv"
-
-            [[inputs.pupils]]
-            date = "2565-06-10"
-            file = "june-2565.csv"
-
-            """)
+        try folder.write("batch.toml", HandMadeBatch.toml(fiscalYear: 2565, framework: "framework.xml", date: "2565-07-15",
+                                                           snapshots: HandMadeBatch.snapshots2565))
         try folder.write("schools.csv", "รหัสโรงเรียน,ชื่อโรงเรียน,อำเภอ\n1111111111,โรงเรียนบ้านทดสอบ,เมือง\n3333333333,โรงเรียนบ้านใหญ่,เมือง\n")
         try folder.write("june-2564.csv", "รหัสโรงเรียน,ป.1,ป.5\n1111111111,0,5\n3333333333,50,0\n")
         try folder.write("november-2564.csv", "รหัสโรงเรียน,ป.1,ป.5\n1111111111,0,5\n3333333333,50,0\n")

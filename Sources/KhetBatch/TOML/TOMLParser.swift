@@ -33,12 +33,7 @@ struct TOMLParser {
             case "[": try header()
             default:
                 let (line, column) = (self.line, self.column)
-                let path = try keyPath()
-                skipSpaces()
-                guard peek() == "=" else { throw failure("expected '=' after the key") }
-                advance()
-                skipSpaces()
-                let value = try self.value()
+                let (path, value) = try keyValue()
                 try assign(value, to: path, at: (line, column))
                 try endOfLine()
             }
@@ -71,6 +66,16 @@ struct TOMLParser {
             }
             current = try openTable(names, at: (line, column))
         }
+    }
+
+    /// `key = value`, in a table or an inline table.
+    private mutating func keyValue() throws(TOMLSyntaxError) -> (path: [(key: String, line: Int, column: Int)], value: TOMLValue) {
+        let path = try keyPath()
+        skipSpaces()
+        guard peek() == "=" else { throw failure("expected '=' after the key") }
+        advance()
+        skipSpaces()
+        return (path, try value())
     }
 
     private mutating func keyPath() throws(TOMLSyntaxError) -> [(key: String, line: Int, column: Int)] {
@@ -171,12 +176,7 @@ struct TOMLParser {
         if peek() == "}" { advance(); return .table(table) }
         while true {
             skipSpaces()
-            let path = try keyPath()
-            skipSpaces()
-            guard peek() == "=" else { throw failure("expected '=' after the key") }
-            advance()
-            skipSpaces()
-            let value = try self.value()
+            let (path, value) = try keyValue()
             try Self.set(value, at: path.map(\.key), in: &table, position: (path[0].line, path[0].column))
             skipSpaces()
             if peek() == "," { advance(); continue }
