@@ -4,7 +4,7 @@
 
 SWIFT        ?= swift
 BATCH        ?= samples/tak2/batch.toml
-DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev libssl-dev pkg-config
+DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
 # What the report tests print and read the annual report with: Chromium (PDF), the Thai fonts
 # it prints with, and poppler's pdftotext/pdfinfo.
 DEBIAN_TEST   = chromium fonts-thai-tlwg poppler-utils

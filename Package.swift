@@ -7,7 +7,7 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 //
 //   khet (executable: command tree, terminal presentation, exit codes; prints KhetCore/KhetImport values)
 //    ├─> KhetBatch  (batch.toml -> inputs -> calculators -> exporters -> output folder; national runner)
-//    │     ├─> KhetImport  (CSV/XML readers)      -> KhetCore, CLibXML2, KhetTemplates
+//    │     ├─> KhetImport  (CSV/XLSX/XML readers) -> KhetCore, CLibXML2, CZlib, KhetTemplates
 //    │     ├─> KhetCalc    (calculators)          -> KhetCore
 //    │     ├─> KhetExport  (workbooks, report)    -> KhetCore, KhetCalc, XLSXWriter, CCrypto, KhetTemplates
 //    │     └─> KhetLedger  (planned: confirmed rounds in SQLite, behind a protocol) -> KhetCore
@@ -42,6 +42,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // zlib inflates the parts of XLSX inputs (a zip archive), streaming.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -57,7 +63,7 @@ let package = Package(
             swiftSettings: swift6
         ),
         .target(name: "KhetCore", swiftSettings: swift6),
-        .target(name: "KhetImport", dependencies: ["KhetCore", "CLibXML2", "KhetTemplates"], swiftSettings: swift6),
+        .target(name: "KhetImport", dependencies: ["KhetCore", "CLibXML2", "CZlib", "KhetTemplates"], swiftSettings: swift6),
         .target(name: "KhetCalc", dependencies: ["KhetCore"], swiftSettings: swift6),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"], swiftSettings: swift6),
         .target(name: "KhetExport", dependencies: [

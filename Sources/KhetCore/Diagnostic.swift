@@ -28,6 +28,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The same message in Thai, for Thai outputs; nil where none was written yet.
     public var thaiMessage: String?
     public var hint: String?
+    /// The sheet of an XLSX input the problem is on; line and column are then its row and
+    /// column, and the location names the cell (`B7`).
+    public var sheet: String?
 
     public init(_ severity: Severity, code: String, file: String, line: Int = 0, column: Int = 0,
                 message: String, thaiMessage: String? = nil, hint: String? = nil) {
@@ -41,8 +44,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.hint = hint.map(Diagnostic.capped)
     }
 
-    /// `schools.csv:12:3`, shortened when line or column is unknown.
+    /// `schools.csv:12:3`, shortened when line or column is unknown; in a workbook
+    /// `pupils.xlsx [Sheet1!C7]` (the sheet, then the cell or the row).
     public var location: String {
+        if let sheet {
+            guard line > 0 else { return "\(file) [\(sheet)]" }
+            guard column > 0 else { return "\(file) [\(sheet)!\(line):\(line)]" }
+            return "\(file) [\(sheet)!\(Diagnostic.columnLetters(column))\(line)]"
+        }
         guard line > 0 else { return file }
         guard column > 0 else { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"
@@ -77,6 +86,18 @@ extension Array where Element == Diagnostic {
 }
 
 extension Diagnostic {
+    /// `1` → `A`, `28` → `AB`: a spreadsheet's column name.
+    public static func columnLetters(_ column: Int) -> String {
+        var number = column
+        var letters: [Character] = []
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters.insert(Character(Unicode.Scalar(UInt8(65 + remainder))), at: 0)
+            number = (number - 1) / 26
+        }
+        return String(letters)
+    }
+
     /// The most characters of an input's value a message quotes: a 100 MB line is never echoed.
     public static let quotedLength = 200
 

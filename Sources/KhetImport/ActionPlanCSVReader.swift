@@ -33,8 +33,13 @@ struct ActionPlanCSVReader {
     private static let projectKeys = ["name", "group", "source", "allocated", "spent", "q1", "q2", "q3", "q4",
                                       "satisfaction", "problems", "suggestions"]
 
-    func read(path: String, displayName: String) throws -> ActionPlanImporter.Result {
-        let reader = try CSVReader(path: path, displayName: displayName)
+    /// A CSV file or a workbook's sheet (`sheet`, or the first).
+    func read(path: String, displayName: String, sheet: String? = nil) throws -> ActionPlanImporter.Result {
+        try TableFile.read(path: path, displayName: displayName, sheet: sheet, diagnostics: \.diagnostics) { try read(from: $0) }
+    }
+
+    func read(from reader: any RowReader) throws -> ActionPlanImporter.Result {
+        let displayName = reader.displayName
         var diagnostics: [Diagnostic] = []
         // Plans exported from Excel often carry a title row above the header.
         guard let header = try CSVHeaderFinder(columns: Self.columns)

@@ -1,7 +1,8 @@
 import KhetCore
 
 /// Reads an action plan with its results from XML (`templates/schema/action-plan.xsd`) or CSV,
-/// chosen by the file's extension, and applies the checks both formats share.
+/// or a table (CSV or an XLSX sheet), chosen by the file's extension, and applies the checks both
+/// formats share.
 public struct ActionPlanImporter {
     public struct Result {
         public var plan: ActionPlan?
@@ -10,9 +11,9 @@ public struct ActionPlanImporter {
 
     public init() {}
 
-    public func read(path: String, displayName: String) throws -> Result {
-        if path.lowercased().hasSuffix(".csv") {
-            return try ActionPlanCSVReader().read(path: path, displayName: displayName)
+    public func read(path: String, displayName: String, sheet: String? = nil) throws -> Result {
+        if !path.lowercased().hasSuffix(".xml") {
+            return try ActionPlanCSVReader().read(path: path, displayName: displayName, sheet: sheet)
         }
         return try ActionPlanXMLReader().read(path: path, displayName: displayName)
     }

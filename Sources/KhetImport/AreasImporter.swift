@@ -17,11 +17,12 @@ public struct AreasImporter {
 
     public init() {}
 
-    public func read(path: String, displayName: String) throws -> Result {
-        try read(from: CSVReader(path: path, displayName: displayName))
+    /// A CSV file or a workbook's sheet (`sheet`, or the first).
+    public func read(path: String, displayName: String, sheet: String? = nil) throws -> Result {
+        try TableFile.read(path: path, displayName: displayName, sheet: sheet, diagnostics: \.diagnostics) { try read(from: $0) }
     }
 
-    public func read(from reader: CSVReader) throws -> Result {
+    public func read(from reader: any RowReader) throws -> Result {
         let file = reader.displayName
         var diagnostics: [Diagnostic] = []
         guard let header = try CSVHeaderFinder(columns: Self.columns).find(in: reader, file: file, diagnostics: &diagnostics),

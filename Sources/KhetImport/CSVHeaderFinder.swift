@@ -14,7 +14,14 @@ struct CSVHeaderFinder {
     var isComplete: (CSVHeader) -> Bool = { _ in true }
 
     /// The header, or nil for an empty file (with its CSV013 error added).
-    func find(in reader: CSVReader, file: String, diagnostics: inout [Diagnostic]) throws -> CSVHeader? {
+    func find(in reader: any RowReader, file: String, diagnostics: inout [Diagnostic]) throws -> CSVHeader? {
+        guard let record = try findRecord(in: reader, file: file, diagnostics: &diagnostics) else { return nil }
+        return CSVHeader(record, columns: columns, file: file, acceptsOther: acceptsOther, diagnostics: &diagnostics)
+    }
+
+    /// The header row itself, for a mapper that reads a second header row under it; nil for an
+    /// empty file (with its CSV013 error added).
+    func findRecord(in reader: any RowReader, file: String, diagnostics: inout [Diagnostic]) throws -> CSVRecord? {
         var candidates: [CSVRecord] = []
         var chosen: CSVRecord?
         while candidates.count < CSVHeaderFinder.searchLimit, let record = try reader.next() {
@@ -47,14 +54,14 @@ struct CSVHeaderFinder {
                 message: "line \(record.line) is taken as the header; \(skipped) title line(s) above it are skipped",
                 thaiMessage: "ใช้บรรทัดที่ \(record.line) เป็นหัวตาราง ข้ามบรรทัดชื่อเรื่อง \(skipped) บรรทัดด้านบน"))
         }
-        return CSVHeader(record, columns: columns, file: file, acceptsOther: acceptsOther, diagnostics: &diagnostics)
+        return record
     }
 }
 
 extension CSVReader {
     /// A note saying how the file was read when it is not plain comma-separated UTF-8, so the
     /// analyst sees that a Windows-874 or semicolon file was understood.
-    func formatNote() -> Diagnostic? {
+    public func formatNote() -> Diagnostic? {
         let encoding = self.encoding ?? .utf8
         let delimiterName: (en: String, th: String)
         switch delimiter {

@@ -65,9 +65,12 @@ public struct PupilRecordsImporter {
     /// `schools`, when given, are the batch's schools by code: rows of other schools are errors,
     /// and boarders in a school not marked as boarding are pointed out.
     /// `progress`, when given, hears how far the file has been read every few thousand rows.
-    public func read(path: String, displayName: String, date: ThaiDate,
+    /// A CSV file or a workbook's sheet (`sheet`, or the first).
+    public func read(path: String, displayName: String, sheet: String? = nil, date: ThaiDate,
                      schools: [String: School]? = nil, progress: ((ImportProgress) -> Void)? = nil) throws -> Result {
-        try read(from: CSVReader(path: path, displayName: displayName), date: date, schools: schools, progress: progress)
+        try TableFile.read(path: path, displayName: displayName, sheet: sheet, diagnostics: \.diagnostics) {
+            try read(from: $0, date: date, schools: schools, progress: progress)
+        }
     }
 
     /// Rows between two progress reports: often enough for a display, rare enough to cost nothing.
@@ -79,7 +82,7 @@ public struct PupilRecordsImporter {
     /// The fast path's block: small ones in tests put rows across block ends and both threads to work.
     @_spi(Testing) public var fastPathBlockSize = PupilRecordScanner.blockSize
 
-    public func read(from reader: CSVReader, date: ThaiDate, schools: [String: School]? = nil,
+    public func read(from reader: any RowReader, date: ThaiDate, schools: [String: School]? = nil,
                      progress: ((ImportProgress) -> Void)? = nil) throws -> Result {
         let file = reader.displayName
         var tally = PupilTally(date: date)
@@ -93,11 +96,11 @@ public struct PupilRecordsImporter {
         var limiter = DiagnosticLimiter(file: file)
         let columns = PupilRow.Columns(header)
         var bytesRead = reader.bytesRead
-        if usesFastPath, let resume = reader.resumePoint,
+        if usesFastPath, let csv = reader as? CSVReader, let resume = csv.resumePoint,
            let scanner = PupilRecordScanner(header: header, columns: columns, file: file, date: date, schools: schools,
                                             separator: resume.separator, progressInterval: progressInterval,
                                             totalBytes: reader.totalBytes),
-           let source = BlockSource(reader.origin, from: resume.offset) {
+           let source = BlockSource(csv.origin, from: resume.offset) {
             // DMC rows are about 58 bytes; a file of wider rows grows the table as it goes.
             tally.expect(pupils: (reader.totalBytes - resume.offset) / 56)
             do {
@@ -110,7 +113,7 @@ public struct PupilRecordsImporter {
                 var generic = self
                 generic.usesFastPath = false
                 var reported = 0
-                return try generic.read(from: reader.reopened(), date: date, schools: schools, progress: progress.map { report in
+                return try generic.read(from: csv.reopened(), date: date, schools: schools, progress: progress.map { report in
                     { (current: ImportProgress) in
                         if current.bytesRead >= reported || current.bytesRead >= current.totalBytes {
                             reported = current.bytesRead

@@ -43,11 +43,12 @@ public struct SchoolsImporter {
     /// The most digits a school code has (OBEC's 10-digit codes; SMIS codes have 8).
     public static let longestCode = 10
 
-    public func read(path: String, displayName: String) throws -> Result {
-        try read(from: CSVReader(path: path, displayName: displayName))
+    /// A CSV file or a workbook's sheet (`sheet`, or the first).
+    public func read(path: String, displayName: String, sheet: String? = nil) throws -> Result {
+        try TableFile.read(path: path, displayName: displayName, sheet: sheet, diagnostics: \.diagnostics) { try read(from: $0) }
     }
 
-    public func read(from reader: CSVReader) throws -> Result {
+    public func read(from reader: any RowReader) throws -> Result {
         let displayName = reader.displayName
         var diagnostics: [Diagnostic] = []
         var schools: [School] = []
@@ -63,8 +64,14 @@ public struct SchoolsImporter {
         let districtIndex = header.index(of: "district")
         let flagColumns = [("boarding", header.index(of: "boarding")), ("specialArea", header.index(of: "specialArea"))]
 
+        var skippedTotals: [Int] = []
         while let row = try reader.next() {
             if row.isBlank { continue }
+            // `รวม 200 โรงเรียน` under a list is not a school.
+            if TotalsRow.isTotals(row, codeIndex: codeIndex, nameIndex: nameIndex) {
+                skippedTotals.append(row.line)
+                continue
+            }
             if let problem = header.widthProblem(of: row, file: displayName) {
                 diagnostics.append(problem)
                 continue
@@ -127,6 +134,11 @@ public struct SchoolsImporter {
             }
             schools.append(School(code: code, name: name, district: district,
                                   isBoarding: flags.boarding, isSpecialArea: flags.specialArea))
+        }
+        if let first = skippedTotals.first {
+            diagnostics.append(Diagnostic(.note, code: "SCH009", file: displayName, line: first,
+                                          message: "\(skippedTotals.count) totals row(s) are skipped, not read as schools",
+                                          thaiMessage: "ข้ามแถวยอดรวม \(skippedTotals.count) แถว ไม่นับเป็นโรงเรียน"))
         }
         if schools.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(Diagnostic(.error, code: "SCH007", file: displayName, line: header.record.line,
