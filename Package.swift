@@ -11,7 +11,7 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 //    │     ├─> KhetCalc    (calculators)          -> KhetCore
 //    │     ├─> KhetExport  (workbooks, report)    -> KhetCore, KhetCalc, XLSXWriter, CCrypto, KhetTemplates
 //    │     └─> KhetLedger  (planned: confirmed rounds in SQLite, behind a protocol) -> KhetCore
-//    └─> KhetSample (synthetic area and national data sets) -> KhetCore
+//    └─> KhetSample (synthetic area and national data sets, CSV and DMC-style XLSX) -> KhetCore, XLSXWriter
 //   XLSXWriter -> CXlsxWriter; KhetCore depends on nothing.
 //
 // Every library target and the executable are compiled in the Swift 6 language mode (data races
@@ -77,7 +77,7 @@ let package = Package(
             ],
             swiftSettings: swift6
         ),
-        .target(name: "KhetSample", dependencies: ["KhetCore"], swiftSettings: swift6),
+        .target(name: "KhetSample", dependencies: ["KhetCore", "XLSXWriter"], swiftSettings: swift6),
         .executableTarget(
             name: "khet",
             dependencies: [

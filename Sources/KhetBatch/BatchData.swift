@@ -50,7 +50,8 @@ struct BatchData: Sendable {
                 data.snapshots = result.snapshots
             }
         } else if let result = data.attempt({
-            try SchoolsImporter().read(path: manifest.schools.url.path, displayName: manifest.schools.displayName)
+            try SchoolsImporter().read(path: manifest.schools.url.path, displayName: manifest.schools.displayName,
+                                       sheet: manifest.schools.sheet)
         }) {
             data.diagnostics += result.diagnostics
             data.schools = result.schools
@@ -67,7 +68,7 @@ struct BatchData: Sendable {
             progress?.stage("import", detail: input.file.displayName)
             guard let result = data.attempt({
                 try SnapshotImporter().read(path: input.file.url.path, displayName: input.file.displayName,
-                                            date: input.date, knownSchools: known)
+                                            sheet: input.file.sheet, date: input.date, knownSchools: known)
             }) else { continue }
             data.diagnostics += result.diagnostics
             data.appendSnapshot(result.snapshot, file: input.file.displayName, xmlDates: xmlDates)
@@ -83,7 +84,7 @@ struct BatchData: Sendable {
             let report = progress.map { display in { (step: ImportProgress) in display.importing(input.file.displayName, step) } }
             guard let result = data.attempt({
                 try PupilRecordsImporter().read(path: input.file.url.path, displayName: input.file.displayName,
-                                                date: input.date, schools: schoolsByCode, progress: report)
+                                                sheet: input.file.sheet, date: input.date, schools: schoolsByCode, progress: report)
             }) else { continue }
             data.diagnostics += result.diagnostics
             data.appendSnapshot(result.snapshot, file: input.file.displayName, xmlDates: xmlDates)
@@ -104,7 +105,7 @@ struct BatchData: Sendable {
         // Explicit poor-pupil and boarder lists win over the counts of pupil records.
         for (input, keyPath) in [(manifest.poorPupils, \BatchData.poorPupils), (manifest.boarders, \BatchData.boarders)] {
             guard let input, let result = data.attempt({
-                try SnapshotImporter().read(path: input.url.path, displayName: input.displayName,
+                try SnapshotImporter().read(path: input.url.path, displayName: input.displayName, sheet: input.sheet,
                                             date: manifest.batchDate, knownSchools: known)
             }) else { continue }
             data.diagnostics += result.diagnostics
@@ -117,7 +118,7 @@ struct BatchData: Sendable {
     /// A national data set: the areas file, and every school's area checked against it. A school
     /// whose area is blank or unknown is an error at its cell; so is a schools file without the column.
     private mutating func importAreas(_ file: BatchManifest.InputFile, cells: [String: SchoolsImporter.AreaCell], headerLine: Int) {
-        guard let result = attempt({ try AreasImporter().read(path: file.url.path, displayName: file.displayName) }) else { return }
+        guard let result = attempt({ try AreasImporter().read(path: file.url.path, displayName: file.displayName, sheet: file.sheet) }) else { return }
         diagnostics += result.diagnostics
         areas = result.areas
         guard !schools.isEmpty, !result.areas.isEmpty else { return }
@@ -193,7 +194,7 @@ struct BatchData: Sendable {
     /// The action plan and the scales to read it with; the scales only when there is a plan.
     private mutating func importEvaluation() {
         guard let input = manifest.actionPlan else { return }
-        if let result = attempt({ try ActionPlanImporter().read(path: input.url.path, displayName: input.displayName) }) {
+        if let result = attempt({ try ActionPlanImporter().read(path: input.url.path, displayName: input.displayName, sheet: input.sheet) }) {
             diagnostics += result.diagnostics
             actionPlan = result.plan
         }

@@ -9,11 +9,17 @@ struct BatchManifest: Sendable {
     struct InputFile: Sendable {
         var url: URL
         var displayName: String
+        /// The sheet to read when the file is a workbook; nil for its first visible sheet.
+        var sheet: String? = nil
     }
 
     struct PupilSnapshotInput: Sendable {
+        /// The snapshot the count stands for: 10 June or 10 November, the dates rounds use.
         var date: ThaiDate
         var file: InputFile
+        /// The day the count was really taken, when the batch says it stands for another
+        /// (`stands_for`): a count of 1 November used as the 10 November snapshot.
+        var countedOn: ThaiDate? = nil
     }
 
     var file: InputFile

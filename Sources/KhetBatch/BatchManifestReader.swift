@@ -83,7 +83,21 @@ private struct FieldReader {
         return text
     }
 
+    /// A file given as a path (`schools = "schools.xlsx"`), or as a table with the sheet to read
+    /// (`schools = { file = "schools.xlsx", sheet = "รายชื่อ" }`).
     mutating func inputFile(_ key: String, in section: String = "", of source: TOMLTable? = nil, index: Int = 0) -> BatchManifest.InputFile? {
+        if let table = (source ?? table)[key]?.table {
+            let inner = section.isEmpty ? key : "\(section).\(key)"
+            guard let path = string("file", in: inner, of: table, index: index) else { return nil }
+            var input = resolve(path)
+            input.sheet = string("sheet", in: inner, of: table, index: index, required: false)
+            for unknown in table.keys.sorted() where !["file", "sheet"].contains(unknown) {
+                let position = locator.position(of: unknown, in: inner, index: index)
+                diagnostics.append(Diagnostic(.warning, code: "BAT005", file: file, line: position.line, column: position.column,
+                                              message: "unknown key '\(unknown)' is ignored", hint: "known keys here: file, sheet"))
+            }
+            return input
+        }
         guard let path = string(key, in: section, of: source, index: index) else { return nil }
         return resolve(path)
     }
@@ -194,22 +208,57 @@ private struct FieldReader {
                 problem(key, in: "inputs", "each [[inputs.\(key)]] entry should be a table with date and file")
                 continue
             }
-            let date = date("date", in: section, of: entry, index: index)
-            let input = inputFile("file", in: section, of: entry, index: index)
-            guard let date, let input else { continue }
+            let counted = date("date", in: section, of: entry, index: index)
+            var input = inputFile("file", in: section, of: entry, index: index)
+            input?.sheet = string("sheet", in: section, of: entry, index: index, required: false)
+            let standsFor = entry["stands_for"] == nil ? nil : date("stands_for", in: section, of: entry, index: index)
+            guard let counted, let input, let date = snapshotDate(counted: counted, standsFor: standsFor, in: section, index: index) else {
+                continue
+            }
             if entries.contains(where: { $0.date == date }) || taken.contains(date) {
                 problem("date", in: section, index: index, "two pupil snapshots are dated \(date.isoBE)",
                         hint: taken.contains(date) ? "give each date either per-grade counts or pupil records, not both" : nil)
             }
-            if !((date.month == 6 || date.month == 11) && date.day == 10) {
-                let position = locator.position(of: "date", in: section, index: index)
-                diagnostics.append(Diagnostic(.warning, code: "BAT003", file: file, line: position.line,
-                                              column: position.column,
-                                              message: "snapshot date \(date.isoBE) is not 10 June or 10 November, so no payment round uses it"))
-            }
-            entries.append(BatchManifest.PupilSnapshotInput(date: date, file: input))
+            entries.append(BatchManifest.PupilSnapshotInput(date: date, file: input, countedOn: date == counted ? nil : counted))
         }
         return entries
+    }
+
+    /// The snapshot a count stands for. Rounds pay on the 10 June and 10 November counts only: a
+    /// count dated otherwise (`2567-11-01`, a typo or a late count) would silently leave its round
+    /// to another snapshot, so it is an error unless the entry says which snapshot it stands for,
+    /// within a month of the count.
+    private mutating func snapshotDate(counted: ThaiDate, standsFor: ThaiDate?, in section: String, index: Int) -> ThaiDate? {
+        func isSnapshotDay(_ date: ThaiDate) -> Bool { (date.month == 6 || date.month == 11) && date.day == 10 }
+        guard let standsFor else {
+            if isSnapshotDay(counted) { return counted }
+            let nearest = ThaiDate(year: counted.year, month: counted.month <= 8 ? 6 : 11, day: 10)
+            problem("date", in: section, index: index,
+                    "snapshot date \(counted.isoBE) is not 10 June or 10 November, the counts payment rounds use",
+                    hint: "correct the date, or say which snapshot the count stands for: stands_for = \"\(nearest?.isoBE ?? "2568-06-10")\"")
+            return nil
+        }
+        guard isSnapshotDay(standsFor) else {
+            problem("stands_for", in: section, index: index, "stands_for \(standsFor.isoBE) is not 10 June or 10 November")
+            return nil
+        }
+        guard standsFor != counted else { return counted }
+        guard !isSnapshotDay(counted) else {
+            problem("stands_for", in: section, index: index,
+                    "the count is dated \(counted.isoBE), a snapshot date itself; it cannot stand for \(standsFor.isoBE)",
+                    hint: "remove stands_for, or correct the date")
+            return nil
+        }
+        guard abs(counted.daysSince(standsFor)) <= 31 else {
+            problem("stands_for", in: section, index: index,
+                    "a count of \(counted.isoBE) cannot stand for the snapshot of \(standsFor.isoBE): they are more than a month apart")
+            return nil
+        }
+        let position = locator.position(of: "stands_for", in: section, index: index)
+        diagnostics.append(Diagnostic(.note, code: "BAT007", file: file, line: position.line, column: position.column,
+                                      message: "the count of \(counted.isoBE) is used as the snapshot of \(standsFor.isoBE)",
+                                      thaiMessage: "ใช้ข้อมูลนักเรียนวันที่ \(counted.isoBE) แทนข้อมูล ณ วันที่ \(standsFor.isoBE)"))
+        return standsFor
     }
 
     /// A misspelt key (`langauge`) would otherwise be ignored in silence.
@@ -223,7 +272,7 @@ private struct FieldReader {
         for key in ["pupils", "pupil_records"] {
             guard let array = table["inputs"]?.table?[key]?.array else { continue }
             for index in 0..<array.count {
-                entries.append(("inputs.\(key)", array[index].table, ["date", "file"]))
+                entries.append(("inputs.\(key)", array[index].table, ["date", "file", "sheet", "stands_for"]))
             }
         }
         var indexes: [String: Int] = [:]

@@ -86,6 +86,12 @@ extension Array where Element == Diagnostic {
 }
 
 extension Diagnostic {
+    /// A note on how a file was read (its encoding, its sheet, title and totals rows skipped):
+    /// for the analyst at the terminal, left out of the outputs, which show what bears on the
+    /// figures. So a CSV and an XLSX copy of the same data write the same workbooks.
+    public var isReadingNote: Bool { severity == .note && Self.readingNoteCodes.contains(code) }
+    static let readingNoteCodes: Set<String> = ["CSV014", "CSV015", "XLS014", "PUP014", "SCH009"]
+
     /// `1` → `A`, `28` → `AB`: a spreadsheet's column name.
     public static func columnLetters(_ column: Int) -> String {
         var number = column

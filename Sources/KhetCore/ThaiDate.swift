@@ -110,6 +110,11 @@ public struct ThaiDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         return days * 86_400
     }
 
+    /// Days from `other` to this date (negative when this one is earlier).
+    public func daysSince(_ other: ThaiDate) -> Int {
+        Int((unixTime - other.unixTime) / 86_400)
+    }
+
     public static func < (lhs: ThaiDate, rhs: ThaiDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

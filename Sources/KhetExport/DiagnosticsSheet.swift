@@ -17,7 +17,7 @@ struct DiagnosticsSheet {
         let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
         try heading.writeTableHeader(headers, row: headerRow, on: sheet)
         var row = headerRow + 1
-        let shown = report.diagnostics.sortedByLocation.sorted { $0.severity < $1.severity }
+        let shown = report.diagnostics.filter { !$0.isReadingNote }.sortedByLocation.sorted { $0.severity < $1.severity }
         if shown.isEmpty {
             try sheet.merge(CellRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: headers.count - 1),
                             text: labels.noWarnings, format: WorkbookStyle.text)

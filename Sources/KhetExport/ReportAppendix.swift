@@ -54,7 +54,7 @@ struct ReportAppendix {
 
     private func quality() -> ReportView.Section {
         let words = Labels(language: language)
-        let shown = data.allocation.diagnostics.sortedByLocation.sorted { $0.severity < $1.severity }
+        let shown = data.allocation.diagnostics.filter { !$0.isReadingNote }.sortedByLocation.sorted { $0.severity < $1.severity }
         let items = shown.map { "\(words.severity($0.severity)) \($0.code) — \($0.location): \($0.message)" }
         let paragraph = items.isEmpty
             ? language.pick("การนำเข้าและคำนวณไม่พบคำเตือน", "Importing and calculating raised no warnings.")

@@ -49,10 +49,12 @@ struct CSVHeaderFinder {
         } ?? first
         if record.line != first.line {
             let skipped = candidates.prefix { $0.line < record.line }.count
+            // A sheet has rows, a CSV file lines.
+            let (unit, thaiUnit) = reader.sheetName == nil ? ("line", "บรรทัด") : ("row", "แถว")
             diagnostics.append(Diagnostic(
                 .note, code: "CSV014", file: file, line: record.line, column: 1,
-                message: "line \(record.line) is taken as the header; \(skipped) title line(s) above it are skipped",
-                thaiMessage: "ใช้บรรทัดที่ \(record.line) เป็นหัวตาราง ข้ามบรรทัดชื่อเรื่อง \(skipped) บรรทัดด้านบน"))
+                message: "\(unit) \(record.line) is taken as the header; \(skipped) title \(unit)(s) above it are skipped",
+                thaiMessage: "ใช้\(thaiUnit)ที่ \(record.line) เป็นหัวตาราง ข้าม\(thaiUnit)ชื่อเรื่อง \(skipped) \(thaiUnit)ด้านบน"))
         }
         return record
     }

@@ -3,7 +3,8 @@ import KhetCore
 
 /// Writes a `SampleArea` as the files an analyst would prepare for `khet run`: `schools.csv`,
 /// one `pupils-<date>.csv` per snapshot, the latest snapshot's pupil records
-/// (`pupils-<date>-records.csv`) and a `batch.toml` that ties them together.
+/// (`pupils-<date>-records.csv`) and a `batch.toml` that ties them together; and the snapshots
+/// again as DMC-style workbooks (`pupils-<date>.xlsx`) with `batch-xlsx.toml`, which reads them.
 ///
 /// Files are UTF-8 without BOM, LF line endings, rows sorted by school code, so the committed
 /// sample only changes when the generator does. Each file is written under a temporary name in
@@ -11,6 +12,8 @@ import KhetCore
 struct SampleAreaWriter {
     static let schoolsFileName = "schools.csv"
     static let batchFileName = "batch.toml"
+    static let workbookBatchFileName = "batch-xlsx.toml"
+    static let areaName = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
     static let schoolsHeader = ["รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "พักนอน", "พื้นที่พิเศษ"]
     /// A primary area teaches no ม.4–ม.6, so those columns are left out.
     static let pupilGrades = Grade.allCases.filter { $0 <= .m3 }
@@ -77,10 +80,16 @@ struct SampleAreaWriter {
         return SampleCSV.document(lines)
     }
 
-    func batchTOML() -> String {
+    /// The batch; `fromWorkbooks` reads the snapshots from the DMC-style workbooks instead, into
+    /// an output folder of its own.
+    func batchTOML(fromWorkbooks: Bool = false) -> String {
         let year = fiscalYear
+        let heading = fromWorkbooks
+            ? "# Khet batch: the sample area with its snapshots read from DMC-style workbooks (pupils-<date>.xlsx).\n# Its allocation workbook is the same, byte for byte, as batch.toml's."
+            : "# Khet batch: the synthetic sample area (all names and codes are fictional)."
+        let output = fromWorkbooks ? self.output + "-xlsx" : self.output
         var text = """
-        # Khet batch: the synthetic sample area (all names and codes are fictional).
+        \(heading)
         fiscal_year = \(year)
         framework = "fy\(year)"            # a bundled framework (templates/frameworks/fy\(year).xml) or a path to an XML file
         date = "\(year)-07-15"             # the batch date (BE): printed on outputs and stamped as the workbook creation time
@@ -89,7 +98,7 @@ struct SampleAreaWriter {
 
         [area]
         code = "6302"
-        name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
+        name = \(SampleTOML.string(SampleAreaWriter.areaName))
         short_name = "สพป.ตาก เขต 2"
 
         [inputs]
@@ -99,16 +108,20 @@ struct SampleAreaWriter {
         action_plan = \(SampleTOML.string(SampleActionPlan.fileName(fiscalYear: year)))   # the action plan with its results (XML or CSV)
 
         """
-        for snapshot in area.snapshots {
+        for (index, snapshot) in area.snapshots.enumerated() {
+            let file = fromWorkbooks ? SampleDMCWorkbook.fileName(for: snapshot.date) : SampleAreaWriter.pupilsFileName(for: snapshot.date)
+            // The first sheet is read when none is named; the last entry names it, as an example.
+            let sheet = fromWorkbooks && index == area.snapshots.count - 1
+                ? "\nsheet = \(SampleTOML.string(SampleDMCWorkbook.sheetName))    # the sheet to read; the first one when left out" : ""
             text += """
 
             [[inputs.pupils]]
             date = \(SampleTOML.string(snapshot.date.isoBE))
-            file = \(SampleTOML.string(SampleAreaWriter.pupilsFileName(for: snapshot.date)))
+            file = \(SampleTOML.string(file))\(sheet)
 
             """
         }
-        if let latest = recordsSnapshot {
+        if let latest = recordsSnapshot, !fromWorkbooks {
             text += """
 
             # The \(latest.date.isoBE) count also comes as pupil records (one row per pupil), which give the
@@ -144,7 +157,13 @@ struct SampleAreaWriter {
         }
         let actionPlan = SampleActionPlan(seed: seed, fiscalYear: fiscalYear)
         files.append((SampleActionPlan.fileName(fiscalYear: fiscalYear), text(actionPlan.xml)))
-        files.append((SampleAreaWriter.batchFileName, text(batchTOML)))
+        let created = ThaiDate(year: fiscalYear, month: 7, day: 15)?.unixTime ?? 1
+        for snapshot in area.snapshots {
+            let workbook = SampleDMCWorkbook(schools: area.schools, snapshot: snapshot, areaName: SampleAreaWriter.areaName, created: created)
+            files.append((SampleDMCWorkbook.fileName(for: snapshot.date), { write in try write(workbook.bytes()) }))
+        }
+        files.append((SampleAreaWriter.workbookBatchFileName, text { batchTOML(fromWorkbooks: true) }))
+        files.append((SampleAreaWriter.batchFileName, text { batchTOML() }))
         var written: [URL] = []
         for file in files {
             let url = folder.appendingPathComponent(file.name)
