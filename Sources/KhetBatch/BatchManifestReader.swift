@@ -255,7 +255,7 @@ private struct FieldReader {
             return nil
         }
         let position = locator.position(of: "stands_for", in: section, index: index)
-        diagnostics.append(Diagnostic(.note, code: "BAT007", file: file, line: position.line, column: position.column,
+        diagnostics.append(Diagnostic(.note, code: "BAT010", file: file, line: position.line, column: position.column,
                                       message: "the count of \(counted.isoBE) is used as the snapshot of \(standsFor.isoBE)",
                                       thaiMessage: "ใช้ข้อมูลนักเรียนวันที่ \(counted.isoBE) แทนข้อมูล ณ วันที่ \(standsFor.isoBE)"))
         return standsFor

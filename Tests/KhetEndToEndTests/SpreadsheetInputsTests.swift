@@ -72,7 +72,7 @@ final class SpreadsheetInputsTests: XCTestCase {
         }
         let accepted = try run(folder)
         XCTAssertEqual(accepted.status, 0, accepted.standardError)
-        XCTAssertTrue(accepted.standardError.contains("note: the count of 2567-11-01 is used as the snapshot of 2567-11-10 [BAT007]"),
+        XCTAssertTrue(accepted.standardError.contains("note: the count of 2567-11-01 is used as the snapshot of 2567-11-10 [BAT010]"),
                       accepted.standardError)
         // The 70% advance is still paid on that count: every figure is the one of the 10 November file.
         let plain = try Repository.sampleCopy("khet-e2e-date-plain")

@@ -82,4 +82,20 @@ final class FuzzCorpusTests: XCTestCase {
         XCTAssertEqual(outcomes["framework/truncated.xml"]?.first, "XML001")
         XCTAssertEqual(outcomes["framework/bad-rate.xml"], ["FWK002"])
     }
+
+    func testXLSXSeeds() throws {
+        let date = try XCTUnwrap(ThaiDate(year: 2567, month: 11, day: 10))
+        var outcomes: [String: [String]] = [:]
+        for (name, bytes) in try files("xlsx") {
+            outcomes[name] = codes {
+                try SnapshotImporter().read(from: TableFile.workbook(bytes: bytes, displayName: name), date: date)
+                    .diagnostics.filter { $0.severity != .note }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(outcomes.count, 7)
+        XCTAssertEqual(outcomes["dmc-two-row-merged.xlsx"], [])
+        XCTAssertEqual(outcomes["sum-mismatch.xlsx"], ["PUP013"])
+        XCTAssertEqual(outcomes["formula-without-value.xlsx"], ["XLS010"])
+        XCTAssertEqual(outcomes["opendocument.xlsx"], ["XLS005"])
+    }
 }

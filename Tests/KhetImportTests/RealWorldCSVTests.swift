@@ -153,6 +153,32 @@ final class RealWorldCSVTests: XCTestCase {
         XCTAssertEqual(last?.fields, ["7000", "โรงเรียน"])
         XCTAssertEqual(reader.encoding, .windows874)
     }
+
+    /// DMC's per-grade report saved as CSV: each grade over three cells (the merge leaves the
+    /// second and third blank), ชาย / หญิง / รวม in the row below. The total is read, never the
+    /// boys' column alone; boys and girls must make it.
+    func testDMCReportSavedAsCSVReadsEachGradesTotal() throws {
+        let date = try XCTUnwrap(ThaiDate(year: 2567, month: 11, day: 10))
+        let text = """
+            รายงานจำนวนนักเรียน จำแนกตามชั้นและเพศ,,,,,,,
+            ,,,,,,,
+            รหัสโรงเรียน,ชื่อโรงเรียน,ป.1,,,ป.2,,
+            ,,ชาย,หญิง,รวม,ชาย,หญิง,รวม
+            63020001,บ้านแม่ละเมา,8,7,15,"1,000",9,"1,009"
+            ,รวม,8,7,15,"1,000",9,"1,009"
+
+            """
+        let result = try SnapshotImporter().read(from: CSVReader(bytes: Array(text.utf8), displayName: "dmc.csv"), date: date)
+        XCTAssertEqual(result.diagnostics.errors, [])
+        XCTAssertEqual(result.snapshot.counts["63020001"]?[.p1], 15)
+        XCTAssertEqual(result.snapshot.counts["63020001"]?[.p2], 1009)
+        XCTAssertEqual(result.snapshot.counts.count, 1, "the totals row is not a school")
+
+        let wrong = text.replacingOccurrences(of: "8,7,15,\"1,000\"", with: "8,7,16,\"1,000\"")
+        let refused = try SnapshotImporter().read(from: CSVReader(bytes: Array(wrong.utf8), displayName: "dmc.csv"), date: date)
+        XCTAssertEqual(refused.diagnostics.errors.map(\.code), ["PUP013"])
+        XCTAssertEqual(refused.diagnostics.errors.first?.location, "dmc.csv:5:27")
+    }
 }
 
 /// Thai text in Windows-874, the way Excel on Thai Windows saves it (U+0E01… → 0xA1…).
