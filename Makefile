@@ -79,7 +79,7 @@ bench: deps
 # and any crash (crash-*, timeout-*, leak-*) land under fuzz-out/<target>/, the log in
 # fuzz-out/<target>.log. Fails when any target found a crash.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= csv records schoolxml framework xlsx toml
+FUZZ_TARGETS ?= csv records schoolxml framework xlsx xlsxsheet toml
 fuzz: deps
 	@Fuzz/build.sh
 	@failed=""; \

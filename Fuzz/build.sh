@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer binary per reader: csv, records, schoolxml, framework, xlsx (the zip and
-# sheet reader under the per-grade importer), and toml (the batch file: KhetBatch's TOML parser
+# sheet reader under the per-grade importer), xlsxsheet (any sheet XML in a sound workbook), and toml (the batch file: KhetBatch's TOML parser
 # and manifest reader).
 # SwiftPM would put -sanitize=fuzzer on every target and clash with khet's own main, so the
 # reader modules are compiled here with swiftc: KhetCore, then KhetImport (with a stand-in for
@@ -23,7 +23,7 @@ module KhetCore Sources/KhetCore/*.swift
 module KhetTemplates Fuzz/Support/KhetTemplates.swift
 module KhetImport $(find Sources/KhetImport -name '*.swift' | sort)
 
-for target in csv records schoolxml framework xlsx; do
+for target in csv records schoolxml framework xlsx xlsxsheet; do
   swiftc "${FLAGS[@]}" -module-name "Fuzz_$target" Fuzz/Targets/$target.swift \
     "$OUT/KhetCore.o" "$OUT/KhetTemplates.o" "$OUT/KhetImport.o" -lxml2 -lz -o "$OUT/fuzz-$target" 2> >(grep -v "Cannot export local symbol" >&2)
   echo "built $OUT/fuzz-$target"

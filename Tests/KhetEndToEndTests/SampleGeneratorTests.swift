@@ -8,9 +8,10 @@ import XCTest
 final class SampleGeneratorTests: XCTestCase {
     private let pupilsHeader = "รหัสโรงเรียน,อ.1,อ.2,อ.3,ป.1,ป.2,ป.3,ป.4,ป.5,ป.6,ม.1,ม.2,ม.3,รวม"
     private let schoolsHeader = "รหัสโรงเรียน,ชื่อโรงเรียน,อำเภอ,พักนอน,พื้นที่พิเศษ"
-    private let expectedFiles = ["action-plan-2568.xml", "batch.toml", "boarders.csv", "poor-pupils.csv",
-                                 "pupils-2567-06-10.csv", "pupils-2567-11-10.csv", "pupils-2568-06-10-records.csv",
-                                 "pupils-2568-06-10.csv", "schools.csv"]
+    private let expectedFiles = ["action-plan-2568.xml", "batch-xlsx.toml", "batch.toml", "boarders.csv", "poor-pupils.csv",
+                                 "pupils-2567-06-10.csv", "pupils-2567-06-10.xlsx", "pupils-2567-11-10.csv",
+                                 "pupils-2567-11-10.xlsx", "pupils-2568-06-10-records.csv", "pupils-2568-06-10.csv",
+                                 "pupils-2568-06-10.xlsx", "schools.csv"]
 
     func testSameSeedWritesTheSameBytes() throws {
         let first = try sample(seed: 7, schools: 60)
@@ -36,7 +37,7 @@ final class SampleGeneratorTests: XCTestCase {
 
     func testFilesAreUTF8WithoutBOMAndWithLFLineEnds() throws {
         let folder = try sample(seed: 7, schools: 60)
-        for name in expectedFiles {
+        for name in expectedFiles where !name.hasSuffix(".xlsx") {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             XCTAssertFalse(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) starts with a BOM")
             XCTAssertFalse(data.contains(0x0D), "\(name) has a CR")
@@ -67,7 +68,7 @@ final class SampleGeneratorTests: XCTestCase {
     func testEveryPupilsFileCoversTheSameSchoolsWithConsistentTotals() throws {
         let folder = try sample(seed: 7, schools: 60)
         let schoolCodes = try table(folder.appendingPathComponent("schools.csv")).rows.map { $0.first ?? "" }
-        for name in expectedFiles where name.hasPrefix("pupils-") && !name.hasSuffix("-records.csv") {
+        for name in expectedFiles where name.hasPrefix("pupils-") && name.hasSuffix(".csv") && !name.hasSuffix("-records.csv") {
             let (header, rows) = try table(folder.appendingPathComponent(name))
             XCTAssertEqual(header, pupilsHeader, name)
             XCTAssertEqual(rows.map { $0.first ?? "" }, schoolCodes, "\(name) has another school list")
@@ -106,8 +107,8 @@ final class SampleGeneratorTests: XCTestCase {
         let result = try ProcessRunner.khet(["sample", "--seed", "7", "--schools", "60", folder.path])
         XCTAssertEqual(result.status, 0, result.standardError)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 10, result.standardOutput)
-        XCTAssertEqual(Set(lines.prefix(9).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
+        XCTAssertEqual(lines.count, expectedFiles.count + 1, result.standardOutput)
+        XCTAssertEqual(Set(lines.prefix(expectedFiles.count).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
         XCTAssert(lines.last?.contains("60") ?? false, result.standardOutput)
         let batch = try String(contentsOf: folder.appendingPathComponent("batch.toml"), encoding: .utf8)
         XCTAssert(batch.hasPrefix("# Khet batch: the synthetic sample area"), batch)

@@ -113,7 +113,8 @@ public final class XLSXSheetReader: RowReader {
             if reader.isEndElement && reader.depth == depth { break }
             guard reader.isStartElement, reader.nameIs(Names.c) else { continue }
             var column = previousColumn + 1
-            if let ref = reader.attribute(Names.r) {
+            let attributes = reader.attributes(Names.cellAttributes)
+            if let ref = attributes[0] {
                 guard let address = CellAddress(ref), address.row == row, address.column > previousColumn else {
                     throw problem("XLS012", row: row, column: column, "a cell reference in the sheet is out of order or out of range",
                                   thai: "การอ้างอิงเซลล์ในแผ่นงานไม่เรียงลำดับหรือเกินขอบเขต")
@@ -125,7 +126,7 @@ public final class XLSXSheetReader: RowReader {
                               thai: "แถวนี้มีคอลัมน์เกินกว่าที่แผ่นงานมีได้")
             }
             previousColumn = column
-            let text = try cellText(row: row, column: column)
+            let text = try cellText(row: row, column: column, type: attributes[1] ?? "n", style: attributes[2].flatMap(Int.init) ?? 0)
             try check(text, row: row, column: column)
             if !text.isEmpty { cells.append((column, text)) }
         }
@@ -133,9 +134,7 @@ public final class XLSXSheetReader: RowReader {
     }
 
     /// The text of the current `c` element; the reader ends on its end.
-    private func cellText(row: Int, column: Int) throws -> String {
-        let type = reader.attribute(Names.t) ?? "n"
-        let style = reader.attribute(Names.s).flatMap(Int.init) ?? 0
+    private func cellText(row: Int, column: Int, type: String, style: Int) throws -> String {
         if reader.isEmptyElement { return "" }
         let depth = reader.depth
         var value: String?
@@ -247,4 +246,5 @@ private enum SheetNames {
     static let dimension = XMLName("dimension"), ref = XMLName("ref"), row = XMLName("row"), r = XMLName("r")
     static let c = XMLName("c"), t = XMLName("t"), s = XMLName("s"), v = XMLName("v"), f = XMLName("f")
     static let `is` = XMLName("is"), mergeCell = XMLName("mergeCell")
+    static let cellAttributes = [r, t, s]
 }

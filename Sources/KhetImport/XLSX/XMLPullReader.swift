@@ -96,6 +96,20 @@ final class XMLPullReader {
         return found
     }
 
+    /// Several attributes of the current element in one walk over its attributes (a cell's
+    /// `r`, `t` and `s`, read for every cell of a sheet), in the order of `names`.
+    func attributes(_ names: [XMLName]) -> [String?] {
+        var found = [String?](repeating: nil, count: names.count)
+        guard let reader, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return found }
+        repeat {
+            if let index = names.firstIndex(where: nameIs), let value = xmlTextReaderConstValue(reader) {
+                found[index] = String(cString: value)
+            }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return found
+    }
+
     /// The text of the current text node.
     var text: String {
         guard let reader, let value = xmlTextReaderConstValue(reader) else { return "" }
