@@ -74,6 +74,9 @@ public struct SnapshotImporter {
 
         var firstLineOfCode: [String: Int] = [:]
         let codeIndex = header.index(of: "code")
+        // A column without a header between named ones is never read: when it holds counts (a
+        // grade's girls and total whose labels were lost), reading on would pay the boys only.
+        var unnamedColumns = Set((0..<header.record.fields.count).filter { header.record.fields[$0].trimmingCharacters(in: .whitespaces).isEmpty })
         var lastTotals: (row: CSVRecord, isLast: Bool)?
         var skippedTotals: [Int] = []
         while let row = try pending ?? reader.next() {
@@ -85,6 +88,14 @@ public struct SnapshotImporter {
                 continue
             }
             lastTotals?.isLast = false
+            for index in unnamedColumns.sorted() where !(row[index] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                unnamedColumns.remove(index)
+                let position = row.position(of: index)
+                diagnostics.append(Diagnostic(.error, code: "PUP016", file: displayName, line: position.line, column: position.column,
+                                              message: "this column has values but no header, so Khet cannot tell what it counts",
+                                              thaiMessage: "คอลัมน์นี้มีข้อมูลแต่ไม่มีหัวคอลัมน์ จึงบอกไม่ได้ว่านับอะไร",
+                                              hint: "name the column (for a grade split by sex: ชาย / หญิง / รวม in the row under the grade), or delete it"))
+            }
             if let problem = header.widthProblem(of: row, file: displayName) {
                 diagnostics.append(problem)
                 continue

@@ -178,6 +178,12 @@ final class RealWorldCSVTests: XCTestCase {
         let refused = try SnapshotImporter().read(from: CSVReader(bytes: Array(wrong.utf8), displayName: "dmc.csv"), date: date)
         XCTAssertEqual(refused.diagnostics.errors.map(\.code), ["PUP013"])
         XCTAssertEqual(refused.diagnostics.errors.first?.location, "dmc.csv:5:27")
+
+        // Without its label row, ป.1's first column would be read as the grade: the boys only.
+        let unlabelled = text.replacingOccurrences(of: ",,ชาย,หญิง,รวม,ชาย,หญิง,รวม\n", with: "")
+        let stopped = try SnapshotImporter().read(from: CSVReader(bytes: Array(unlabelled.utf8), displayName: "dmc.csv"), date: date)
+        XCTAssertEqual(stopped.diagnostics.errors.map(\.code), ["PUP016", "PUP016", "PUP016", "PUP016"])
+        XCTAssertEqual(stopped.diagnostics.errors.first?.location, "dmc.csv:4:25")
     }
 }
 
