@@ -182,4 +182,11 @@ final class XLSXImportTests: XCTestCase {
         XCTAssertFalse(DateFormats.isDate(formatCode: "0.00E+00"))
         XCTAssertFalse(DateFormats.isDate(formatCode: "\"วันที่\" 0"))
     }
+
+    func testMergedRangesAreFoundInTheSheetBytes() {
+        let xml = #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;mergeCell ref="A1:B9"/&gt;</t></is></c></row></sheetData>"#
+            + #"<mergeCells count="3"><mergeCell ref="C3:E3"/><x:mergeCell  ref='A4:A5' /><mergeCell ref="B2"/></mergeCells></worksheet>"#
+        XCTAssertEqual(MergeScanner.ranges(in: Array(xml.utf8)), [CellRange("C3:E3"), CellRange("A4:A5")].compactMap { $0 },
+                       "escaped text is not a merge, a one-cell range is none, prefixes and single quotes are read")
+    }
 }

@@ -39,13 +39,14 @@ public final class XLSXSheetReader: RowReader {
         self.entry = entry
         displayName = workbook.displayName
         mergesApplied = entry.uncompressedSize <= Self.largestPrescannedSheet
-        reader = try workbook.stream(entry, limit: XLSXWorkbook.largestSheet)
         if mergesApplied {
-            try XLSXWorkbook.reading(entry.name, file: displayName, sheet: sheet.name) {
-                merges = try scanMerges()
+            do {
+                merges = MergeScanner.ranges(in: try workbook.archive.contents(of: entry, limit: Self.largestPrescannedSheet))
+            } catch let error as ZipError {
+                throw XLSXWorkbook.failure(error, file: workbook.displayName, sheet: sheet.name)
             }
-            reader = try workbook.stream(entry, limit: XLSXWorkbook.largestSheet)
         }
+        reader = try workbook.stream(entry, limit: XLSXWorkbook.largestSheet)
     }
 
     /// Uncompressed bytes of the sheet read so far, and in all: progress through the sheet.
@@ -221,17 +222,6 @@ public final class XLSXSheetReader: RowReader {
         }
         let positions = (1...count).map { CSVPosition(line: row, column: $0) }
         return CSVRecord(fields: fields, positions: positions)
-    }
-
-    private func scanMerges() throws -> [CellRange] {
-        var ranges: [CellRange] = []
-        while try reader.read() {
-            if reader.isStartElement, reader.nameIs(Names.mergeCell), let ref = reader.attribute(Names.ref),
-               let range = CellRange(ref), range.first != range.last {
-                ranges.append(range)
-            }
-        }
-        return ranges
     }
 
     private func problem(_ code: String, row: Int, column: Int, _ message: String, thai: String, hint: String? = nil) -> ImportError {
