@@ -57,10 +57,11 @@ public enum TableFile {
     }
 
     static func kind(of head: [UInt8], name: String) -> Kind {
-        let zip: [UInt8] = [0x50, 0x4B]
+        // A zip's local header, or the end record of an empty one: "PK" alone could start a CSV.
+        let zipStarts: [[UInt8]] = [[0x50, 0x4B, 0x03, 0x04], [0x50, 0x4B, 0x05, 0x06]]
         let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
         let suffix = (name as NSString).pathExtension.lowercased()
-        if head.starts(with: zip) { return .workbook }
+        if zipStarts.contains(where: head.starts(with:)) { return .workbook }
         if head.starts(with: ole2) {
             return .refused(Diagnostic(.error, code: "XLS001", file: "",
                                        message: "the file is a legacy Excel 97-2003 workbook (.xls), which Khet does not read",

@@ -34,6 +34,22 @@ final class ActionPlanImporterTests: XCTestCase {
         XCTAssertNil(plan.projects[1].spent)
     }
 
+    /// The same plan as a workbook (title row, money formatted as numbers, a multi-line cell).
+    func testWorkbookGivesThePlanTheCSVGives() throws {
+        let path = Repository.path("Tests/Fixtures/xlsx/action-plan.xlsx")
+        let result = try ActionPlanImporter().read(path: path, displayName: "plan.xlsx")
+        XCTAssertEqual(result.diagnostics.filter { $0.severity != .note }, [])
+        let plan = try XCTUnwrap(result.plan)
+        XCTAssertEqual(plan.projects.map(\.code), ["P1", "P2"])
+        XCTAssertEqual(plan.projects[0].name, "โครงการ \"อ่านออก\"")
+        XCTAssertEqual(plan.projects[0].allocated, Money(baht: 150_000))
+        XCTAssertEqual(plan.projects[0].spent, Money(baht: 120_000))
+        XCTAssertEqual(plan.projects[0].problems, ["ครูย้าย", "งบล่าช้า"])
+        XCTAssertEqual(plan.projects[0].satisfaction, ExactDecimal(parsing: "4.2"))
+        XCTAssertEqual(plan.projects[0].indicators.map(\.target), [ExactDecimal(80), ExactDecimal(2), nil])
+        XCTAssertEqual(plan.projects[0].indicators[2].judgedAchieved, true)
+    }
+
     func testBadCellsArePinnedToLineAndColumn() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("plan.csv", """

@@ -13,7 +13,8 @@ struct ZipArchive {
     }
 
     let source: RandomAccessBytes
-    /// By name; the first of duplicate names wins, as in most readers.
+    /// By lowercased name (the parts of an Office file are named without regard to case); the
+    /// first of duplicate names wins, as in most readers.
     private(set) var entries: [String: Entry] = [:]
 
     /// The most entries and central-directory bytes Khet accepts: an XLSX has tens of parts.
@@ -47,13 +48,13 @@ struct ZipArchive {
                               localHeaderOffset: directory.uint32(at: position + 42))
             let extra = Array(directory[(position + 46 + nameLength)..<(position + 46 + nameLength + extraLength)])
             try Self.applyZip64(extra, to: &entry)
-            if entries[name] == nil { entries[name] = entry }
+            if entries[name.lowercased()] == nil { entries[name.lowercased()] = entry }
             position = end
         }
     }
 
     /// The entry called `name`, or nil.
-    func entry(_ name: String) -> Entry? { entries[name] }
+    func entry(_ name: String) -> Entry? { entries[name.lowercased()] }
 
     /// A stream of the entry's uncompressed bytes.
     func stream(_ entry: Entry, limit: Int) throws -> ZipEntryStream {

@@ -198,6 +198,26 @@ def pupil_records():
     book.close()
 
 
+def action_plan():
+    """An action plan as a workbook: money and satisfaction as numbers, problems on lines of one cell."""
+    book = workbook("action-plan.xlsx")
+    sheet = book.add_worksheet("แผนปฏิบัติการ")
+    sheet.write_row(0, 0, ["แผนปฏิบัติการประจำปี 2568"])
+    sheet.write_row(1, 0, ["กลยุทธ์", "ชื่อกลยุทธ์", "รหัสโครงการ", "ชื่อโครงการ", "กลุ่มที่รับผิดชอบ", "แหล่งงบประมาณ",
+                           "งบประมาณที่ได้รับ", "ใช้จ่ายจริง", "ตัวชี้วัด", "ประเภทตัวชี้วัด", "หน่วยนับ", "ทิศทาง",
+                           "ค่าเป้าหมาย", "ผลการดำเนินงาน", "บรรลุ", "ความพึงพอใจ", "ปัญหาอุปสรรค"])
+    money = book.add_format({"num_format": "#,##0.00"})
+    sheet.write_row(2, 0, [1, "พัฒนาคุณภาพผู้เรียน", "P1", 'โครงการ "อ่านออก"', "กลุ่มนิเทศ", "งบพัฒนา"])
+    sheet.write_number(2, 6, 150000, money)
+    sheet.write_number(2, 7, 120000, money)
+    sheet.write_row(2, 8, ["นักเรียนอ่านออก", "เชิงปริมาณ", "ร้อยละ", "มากดี", 80, 85, "", 4.2, "ครูย้าย\nงบล่าช้า"])
+    sheet.write_row(3, 0, [1, "", "P1", "", "", "", "", "", "อัตราออกกลางคัน", "เชิงปริมาณ", "ร้อยละ", "น้อยดี", 2])
+    sheet.write_row(4, 0, [1, "", "P1", "", "", "", "", "", "การนิเทศ", "เชิงคุณภาพ", "", "", "ระดับดี", "ระดับดีมาก", "ใช่"])
+    sheet.write_row(5, 0, [2, "บริหารจัดการ", "P2", "โครงการสอง", "กลุ่มอำนวยการ", "งบดำเนินงาน", 5000, "",
+                           "ความพึงพอใจ", "quantitative", "คะแนน", "higher", 4])
+    book.close()
+
+
 def refused():
     # openpyxl saves formulas without a cached result.
     book = openpyxl.Workbook()
@@ -224,5 +244,6 @@ if __name__ == "__main__":
     bad_layouts()
     schools_list()
     pupil_records()
+    action_plan()
     refused()
     print("wrote", len([n for n in os.listdir(HERE) if not n.endswith(".py")]), "fixtures in", HERE)
