@@ -55,6 +55,14 @@ public struct SchoolDataXMLReader {
                         hint: "write the Buddhist-era date as 2568-06-10")
                 continue
             }
+            // Rounds pay on the 10 June and 10 November counts: another date would leave its round
+            // to another snapshot without a word.
+            guard (date.month == 6 || date.month == 11) && date.day == 10 else {
+                problem(node, "SDX009", "snapshot date \(date.isoBE) is not 10 June or 10 November, the counts payment rounds use",
+                        thai: "วันที่ข้อมูลนักเรียน \(date.isoBE) ไม่ใช่ 10 มิถุนายนหรือ 10 พฤศจิกายน ซึ่งเป็นวันที่ใช้จ่ายเงินแต่ละงวด",
+                        hint: "correct the date, or give this count as a CSV or workbook snapshot in the batch with stands_for")
+                continue
+            }
             if snapshots.contains(where: { $0.date == date }) {
                 problem(node, "SDX003", "two snapshots are dated \(date.isoBE)", thai: "มีข้อมูลนักเรียนสองชุดวันที่ \(date.isoBE)")
                 continue

@@ -68,6 +68,13 @@ final class SchoolDataXMLTests: XCTestCase {
         XCTAssertEqual(try read(text).diagnostics.map(\.code), ["SDX001", "SDX004", "SDX003"])
     }
 
+    func testASnapshotNotDatedOnASnapshotDayIsAnError() throws {
+        let text = good.replacingOccurrences(of: "<snapshot date=\"2567-11-10\">", with: "<snapshot date=\"2567-11-01\">")
+        let result = try read(text)
+        XCTAssertEqual(result.diagnostics.map(\.code), ["SDX009"])
+        XCTAssertEqual(result.snapshots.map(\.date.isoBE), ["2568-06-10"])
+    }
+
     func testEntityBombIsRefusedBeforeItExpands() throws {
         var entities = "<!ENTITY a0 \"lol\">"
         for level in 1...12 {
