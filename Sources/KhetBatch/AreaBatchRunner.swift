@@ -13,6 +13,7 @@ struct AreaBatchRunner {
         var noticesFolder: URL
         var noticeCount: Int
         var diagnostics: [Diagnostic]
+        var reconciliations: [Reconciliation] = []
     }
 
     let data: BatchData
@@ -27,6 +28,8 @@ struct AreaBatchRunner {
         /// Nil when the batch has no action plan.
         var evaluation: PlanEvaluation?
         var diagnostics: [Diagnostic]
+        /// OBEC's lists against the allocation, when the batch has any.
+        var reconciliations: [Reconciliation] = []
     }
 
     func calculate() throws(StageFailure) -> Calculation {
@@ -42,7 +45,9 @@ struct AreaBatchRunner {
         }
         let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework) + (evaluation?.diagnostics ?? [])
         if diagnostics.hasErrors { throw StageFailure.calculation(diagnostics) }
-        return Calculation(framework: framework, allocation: allocation, evaluation: evaluation, diagnostics: diagnostics)
+        let reconciliations = try ListReconciler(data: data, framework: framework, allocation: allocation).reconcile()
+        return Calculation(framework: framework, allocation: allocation, evaluation: evaluation, diagnostics: diagnostics,
+                           reconciliations: reconciliations)
     }
 
     func run() throws -> Outcome {
@@ -63,7 +68,7 @@ struct AreaBatchRunner {
             }
         }
         return Outcome(written: written, noticesFolder: manifest.output.appendingPathComponent(SchoolNotices.folderName),
-                       noticeCount: noticeCount, diagnostics: diagnostics)
+                       noticeCount: noticeCount, diagnostics: diagnostics, reconciliations: calculation.reconciliations)
     }
 
     /// Every output of the area into the staging `folder`; returns the names to show.
@@ -83,6 +88,9 @@ struct AreaBatchRunner {
         let reportData = AnnualReportData(allocation: report, evaluation: calculation.evaluation,
                                           poorPupils: data.poorPupils, boarders: data.boarders, inputs: digests)
         outputs.append(try AnnualReport(data: reportData).write(into: folder))
+        if !calculation.reconciliations.isEmpty {
+            outputs.append(try ReconciliationWorkbook(report: report, reconciliations: calculation.reconciliations).write(into: folder))
+        }
         let notices = try SchoolNotices(report: report).write(into: folder)
         noticeCount = notices.count
         let distribution = try DistributionList(report: report, notices: notices).write(into: folder)

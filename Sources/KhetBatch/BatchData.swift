@@ -19,6 +19,8 @@ struct BatchData: Sendable {
     /// A national data set's areas (sorted by code) and each school's area code; empty otherwise.
     var areas: [Area] = []
     var areaOfSchool: [String: String] = [:]
+    /// OBEC's allocation lists, each with what was read from it.
+    var allocationLists: [(input: BatchManifest.AllocationListInput, amounts: AllocationListImporter.Result)] = []
 
     /// Imports every input of `manifest`. It never stops at the first problem: the analyst gets
     /// the whole list in one run. A file that cannot be read at all adds its one error.
@@ -112,7 +114,45 @@ struct BatchData: Sendable {
             data[keyPath: keyPath] = result.snapshot.counts
         }
         data.importEvaluation()
+        data.importAllocationLists()
         return data
+    }
+
+    /// How a list may head an item's column: its name, and for `ค่าจัดการเรียนการสอน (เงินอุดหนุนรายหัว)`
+    /// each of its two parts too, since lists use either.
+    static func listNames(_ name: String) -> [String] {
+        guard let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close else { return [name] }
+        let outer = name[..<open].trimmingCharacters(in: .whitespaces)
+        let inner = name[name.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+        return [name, outer, inner].filter { !$0.isEmpty }
+    }
+
+    /// OBEC's lists, each read with the columns its programme has: one per item, or its total.
+    private mutating func importAllocationLists() {
+        guard let framework, !manifest.allocationLists.isEmpty else { return }
+        let known = Set(schools.map(\.code))
+        for input in manifest.allocationLists {
+            guard let programme = framework.programmes.first(where: { $0.id == input.programmeID }) else {
+                diagnostics.append(Diagnostic(
+                    .error, code: "BAT011", file: manifest.file.displayName, line: input.line, column: input.column,
+                    message: "the framework has no programme '\(Diagnostic.quoted(input.programmeID))'",
+                    hint: "its programmes: \(framework.programmes.map(\.id).joined(separator: ", "))"))
+                continue
+            }
+            var columns = programme.items.map { item in
+                AllocationListImporter.AmountColumn(key: item.id, names: Self.listNames(item.thaiName) + Self.listNames(item.englishName) + [item.id])
+            }
+            columns.append(AllocationListImporter.AmountColumn(
+                key: AllocationListImporter.programmeTotal,
+                names: [programme.thaiName, programme.englishName, programme.id, "จำนวนเงินที่จัดสรร", "จัดสรร", "amount", "allocation"]))
+            let importer = AllocationListImporter(amountColumns: columns, fiscalYear: manifest.fiscalYear, area: manifest.area)
+            if let result = attempt({
+                try importer.read(path: input.file.url.path, displayName: input.file.displayName, sheet: input.file.sheet, knownSchools: known)
+            }) {
+                diagnostics += result.diagnostics
+                allocationLists.append((input, result))
+            }
+        }
     }
 
     /// A national data set: the areas file, and every school's area checked against it. A school

@@ -22,6 +22,16 @@ struct BatchManifest: Sendable {
         var countedOn: ThaiDate? = nil
     }
 
+    /// OBEC's allocation list of one programme's round, to reconcile with Khet's figures.
+    struct AllocationListInput: Sendable {
+        var programmeID: String
+        var round: RoundName
+        var file: InputFile
+        /// Where the entry is in the batch file, for errors found once the framework is read.
+        var line: Int
+        var column: Int
+    }
+
     var file: InputFile
     /// The batch's area; for a national data set (`areas` given), `BatchManifest.country` until
     /// the run splits the data into one batch per area.
@@ -45,6 +55,8 @@ struct BatchManifest: Sendable {
     var actionPlan: InputFile?
     /// The evaluation scales: the batch's own file, or the bundled defaults.
     var evaluationScales: InputFile
+    /// OBEC's allocation lists to reconcile (`[[inputs.obec_lists]]`).
+    var allocationLists: [AllocationListInput] = []
 
     /// Stands for the whole country in a national data set's batch before it is split by area.
     static let country = Area(code: "national", name: "ทั้งประเทศ", shortName: "ทั้งประเทศ")
@@ -58,5 +70,6 @@ struct BatchManifest: Sendable {
             + [poorPupils.map { ("poor pupils", $0) }, boarders.map { ("boarders", $0) }].compactMap { $0 }
             + pupilRecords.map { ("pupil records \($0.date.isoBE)", $0.file) }
             + (actionPlan.map { [("action plan", $0), ("evaluation scales", evaluationScales)] } ?? [])
+            + allocationLists.map { ("OBEC list \($0.programmeID) \($0.round.text)", $0.file) }
     }
 }

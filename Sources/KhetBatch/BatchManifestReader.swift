@@ -168,11 +168,13 @@ private struct FieldReader {
         var boarders: BatchManifest.InputFile?
         var records: [BatchManifest.PupilSnapshotInput] = []
         var actionPlan: BatchManifest.InputFile?
+        var allocationLists: [BatchManifest.AllocationListInput] = []
         if let inputs = table["inputs"]?.table {
             schools = inputFile("schools", in: "inputs", of: inputs)
             if inputs["poor"] != nil { poor = inputFile("poor", in: "inputs", of: inputs) }
             if inputs["boarders"] != nil { boarders = inputFile("boarders", in: "inputs", of: inputs) }
             if inputs["action_plan"] != nil { actionPlan = inputFile("action_plan", in: "inputs", of: inputs) }
+            allocationLists = allocationListEntries(of: inputs)
             snapshots = snapshotEntries("pupils", of: inputs, taken: [])
             records = snapshotEntries("pupil_records", of: inputs, taken: snapshots.map(\.date))
             // A school-data XML file may carry the snapshots itself.
@@ -191,7 +193,44 @@ private struct FieldReader {
                              output: output, language: language, schools: schools,
                              pupilSnapshots: snapshots.sorted { $0.date < $1.date },
                              pupilRecords: records.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders,
-                             actionPlan: actionPlan, evaluationScales: scales)
+                             actionPlan: actionPlan, evaluationScales: scales, allocationLists: allocationLists)
+    }
+
+    /// The `[[inputs.obec_lists]]` entries: programme, round, file and maybe sheet.
+    private mutating func allocationListEntries(of inputs: TOMLTable) -> [BatchManifest.AllocationListInput] {
+        guard let array = inputs["obec_lists"]?.array else {
+            if inputs["obec_lists"] != nil { problem("obec_lists", in: "inputs", "each [[inputs.obec_lists]] entry should be a table with programme, round and file") }
+            return []
+        }
+        let section = "inputs.obec_lists"
+        var entries: [BatchManifest.AllocationListInput] = []
+        for index in 0..<array.count {
+            guard let entry = array[index].table else {
+                problem("obec_lists", in: "inputs", "each [[inputs.obec_lists]] entry should be a table with programme, round and file")
+                continue
+            }
+            let programme = string("programme", in: section, of: entry, index: index)
+            let roundText = string("round", in: section, of: entry, index: index)
+            var input = inputFile("file", in: section, of: entry, index: index)
+            input?.sheet = string("sheet", in: section, of: entry, index: index, required: false)
+            var round: RoundName?
+            if let roundText {
+                round = RoundName(roundText)
+                if round == nil {
+                    problem("round", in: section, index: index, "'\(roundText)' names no payment round",
+                            hint: "write \"2/2567\" for a whole term, \"1/2568-advance\" or \"1/2568-balance\", or \"year\"")
+                }
+            }
+            guard let programme, let round, let input else { continue }
+            if entries.contains(where: { $0.programmeID == programme && $0.round == round }) {
+                problem("round", in: section, index: index, "a second list for \(programme) \(round.text)")
+                continue
+            }
+            let position = locator.position(of: "programme", in: section, index: index)
+            entries.append(BatchManifest.AllocationListInput(programmeID: programme, round: round, file: input,
+                                                             line: position.line, column: position.column))
+        }
+        return entries
     }
 
     /// The `[[inputs.<key>]]` entries (date and file), checked; `taken` are the dates other entries
@@ -266,13 +305,14 @@ private struct FieldReader {
         let known: [(section: String, table: TOMLTable?, keys: Set<String>)] = [
             ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs", "evaluation_scales"]),
             ("area", table["area"]?.table, ["code", "name", "short_name"]),
-            ("inputs", table["inputs"]?.table, ["areas", "schools", "pupils", "pupil_records", "poor", "boarders", "action_plan"]),
+            ("inputs", table["inputs"]?.table, ["areas", "schools", "pupils", "pupil_records", "poor", "boarders", "action_plan", "obec_lists"]),
         ]
         var entries = known
-        for key in ["pupils", "pupil_records"] {
+        for key in ["pupils", "pupil_records", "obec_lists"] {
             guard let array = table["inputs"]?.table?[key]?.array else { continue }
+            let keys: Set<String> = key == "obec_lists" ? ["programme", "round", "file", "sheet"] : ["date", "file", "sheet", "stands_for"]
             for index in 0..<array.count {
-                entries.append(("inputs.\(key)", array[index].table, ["date", "file", "sheet", "stands_for"]))
+                entries.append(("inputs.\(key)", array[index].table, keys))
             }
         }
         var indexes: [String: Int] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import KhetCalc
 import KhetCore
 
 /// What a run wrote, and what it found on the way that did not stop it.
@@ -25,4 +26,10 @@ public struct BatchOutcome: Sendable {
     public var isProvisional = false
     /// Each stage's time, when the options asked for them.
     public var timings: StageTimings?
+    /// OBEC's allocation lists against Khet's figures, one per `[[inputs.obec_lists]]` entry.
+    public var reconciliations: [Reconciliation] = []
+    /// The reconciliations as a short table for the terminal.
+    public var reconciliationTable: [String] = []
+    /// Whether every OBEC list agrees with Khet's figures (true when there are none).
+    public var listsAgree: Bool { reconciliations.allSatisfy(\.agrees) }
 }

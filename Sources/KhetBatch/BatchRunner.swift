@@ -35,10 +35,16 @@ public struct BatchRunner: Sendable {
         let data = try importing(manifest, read: read, stages: stages)
         do {
             let outcome = try AreaBatchRunner(data: data, timings: stages).run()
-            return BatchOutcome(scope: .area(manifest.area), fiscalYear: manifest.fiscalYear, written: outcome.written,
-                                noticesFolder: outcome.noticesFolder, noticeCount: outcome.noticeCount,
-                                diagnostics: read + outcome.diagnostics, fileCount: data.fileCount,
-                                isProvisional: data.framework?.isProvisional == true, timings: stages)
+            var result = BatchOutcome(scope: .area(manifest.area), fiscalYear: manifest.fiscalYear, written: outcome.written,
+                                      noticesFolder: outcome.noticesFolder, noticeCount: outcome.noticeCount,
+                                      diagnostics: read + outcome.diagnostics, fileCount: data.fileCount,
+                                      isProvisional: data.framework?.isProvisional == true, timings: stages)
+            result.reconciliations = outcome.reconciliations
+            if let framework = data.framework {
+                result.reconciliationTable = ReconciliationTable(reconciliations: outcome.reconciliations, framework: framework,
+                                                                 language: .english).lines
+            }
+            return result
         } catch {
             throw Self.failure(error, earlier: read, fileCount: data.fileCount, timings: stages)
         }

@@ -22,6 +22,13 @@ struct CSVHeaderFinder {
     /// The header row itself, for a mapper that reads a second header row under it; nil for an
     /// empty file (with its CSV013 error added).
     func findRecord(in reader: any RowReader, file: String, diagnostics: inout [Diagnostic]) throws -> CSVRecord? {
+        var titles: [CSVRecord] = []
+        return try findRecord(in: reader, file: file, diagnostics: &diagnostics, titles: &titles)
+    }
+
+    /// As `findRecord`, also giving the title rows above the header (what a list says it is for).
+    func findRecord(in reader: any RowReader, file: String, diagnostics: inout [Diagnostic],
+                    titles: inout [CSVRecord]) throws -> CSVRecord? {
         var candidates: [CSVRecord] = []
         var chosen: CSVRecord?
         while candidates.count < CSVHeaderFinder.searchLimit, let record = try reader.next() {
@@ -56,6 +63,7 @@ struct CSVHeaderFinder {
                 message: "\(unit) \(record.line) is taken as the header; \(skipped) title \(unit)(s) above it are skipped",
                 thaiMessage: "ใช้\(thaiUnit)ที่ \(record.line) เป็นหัวตาราง ข้าม\(thaiUnit)ชื่อเรื่อง \(skipped) \(thaiUnit)ด้านบน"))
         }
+        titles = candidates.filter { $0.line < record.line }
         return record
     }
 }

@@ -69,6 +69,10 @@ struct RunCommand: ParsableCommand {
                 print("  \(displayPath(url))")
             }
         }
+        if !outcome.reconciliationTable.isEmpty {
+            print("OBEC's allocation lists against Khet's figures:")
+            outcome.reconciliationTable.forEach { print($0) }
+        }
     }
 
     /// A path relative to the current folder when it is inside it, so the printout is short.

@@ -1,0 +1,59 @@
+import KhetCalc
+import KhetCore
+import KhetImport
+
+/// Reconciles each of the batch's OBEC lists with the allocation. To name the likely cause of a
+/// difference it allocates again as OBEC might have: on each other snapshot in place of the
+/// round's, without the programme's envelope, without the poor pupils' cap.
+struct ListReconciler {
+    let data: BatchData
+    let framework: Framework
+    let allocation: Allocation
+
+    func reconcile() throws(StageFailure) -> [Reconciliation] {
+        var results: [Reconciliation] = []
+        var problems: [Diagnostic] = []
+        for (input, list) in data.allocationLists {
+            let rounds = allocation.rounds(of: input.programmeID)
+            guard let round = input.round.round(in: rounds) else {
+                problems.append(Diagnostic(
+                    .error, code: "BAT012", file: data.manifest.file.displayName, line: input.line, column: input.column,
+                    message: "programme \(input.programmeID) is not paid in round \(input.round.text) this fiscal year",
+                    hint: "its rounds: \(rounds.map(RoundName.name(of:)).joined(separator: ", "))"))
+                continue
+            }
+            let reconciler = Reconciler(programmeID: input.programmeID, round: round, columns: list.columns,
+                                        totalColumn: AllocationListImporter.programmeTotal)
+            results.append(reconciler.reconcile(list: list.amounts, allocation: allocation,
+                                                alternatives: alternatives(for: input.programmeID, round: round)))
+        }
+        if !problems.isEmpty { throw StageFailure.calculation(data.diagnostics + problems) }
+        return results
+    }
+
+    private func alternatives(for programmeID: String, round: PaymentRound) -> [(cause: Reconciliation.Cause, allocation: Allocation)] {
+        let inputs = data.allocationInputs
+        var result: [(cause: Reconciliation.Cause, allocation: Allocation)] = []
+        if let date = round.snapshotDate, let index = inputs.snapshots.firstIndex(where: { $0.date == date }) {
+            for other in inputs.snapshots where other.date != date {
+                var moved = inputs
+                moved.snapshots[index] = Snapshot(date: date, counts: other.counts)
+                result.append((.otherSnapshot(other.date), AreaAllocator(framework: framework).allocate(moved)))
+            }
+        }
+        guard let position = framework.programmes.firstIndex(where: { $0.id == programmeID }) else { return result }
+        let programme = framework.programmes[position]
+        if programme.envelope != nil || programme.items.contains(where: { $0.envelope != nil }) {
+            var unbounded = framework
+            unbounded.programmes[position].envelope = nil
+            for item in unbounded.programmes[position].items.indices { unbounded.programmes[position].items[item].envelope = nil }
+            result.append((.beforeEnvelopeScaling, AreaAllocator(framework: unbounded).allocate(inputs)))
+        }
+        if case .poorPupils = programme.rule {
+            var uncapped = framework
+            uncapped.programmes[position].rule = .poorPupils(capPercent: [:])
+            result.append((.withoutCap, AreaAllocator(framework: uncapped).allocate(inputs)))
+        }
+        return result
+    }
+}
