@@ -43,6 +43,9 @@ struct ListReconciler {
         }
         guard let position = framework.programmes.firstIndex(where: { $0.id == programmeID }) else { return result }
         let programme = framework.programmes[position]
+        if round.kind == .advance, let date = round.snapshotDate, let november = inputs.snapshots.first(where: { $0.date == date }) {
+            result.append((.notAdvanced, notAdvanced(programme, round: round, november: november)))
+        }
         if programme.envelope != nil || programme.items.contains(where: { $0.envelope != nil }) {
             var unbounded = framework
             unbounded.programmes[position].envelope = nil
@@ -55,5 +58,29 @@ struct ListReconciler {
             result.append((.withoutCap, AreaAllocator(framework: uncapped).allocate(inputs)))
         }
         return result
+    }
+
+    /// The allocation with the round's advance funding each grade on its own November count
+    /// (as the advance lines are made, without the move up a grade); its other lines as they are.
+    private func notAdvanced(_ programme: Programme, round: PaymentRound, november: Snapshot) -> Allocation {
+        let rule = framework.advance
+        var lines = allocation.lines.filter {
+            !($0.programmeID == programme.id && $0.round == round && { if case .advance = $0.basis { return true } else { return false } }($0))
+        }
+        for school in data.schools {
+            let counts = november.counts(for: school.code)
+            for item in programme.items {
+                for grade in Grade.allCases {
+                    let counted = counts[grade]
+                    let funded = rule.rounding.apply(count: counted, percent: rule.percent)
+                    guard funded > 0, let rate = item.perPupilAmount(for: grade, termNumber: round.term.number), !rate.isZero else { continue }
+                    lines.append(AllocationLine(
+                        schoolCode: school.code, programmeID: programme.id, itemID: item.id, round: round, grade: grade,
+                        basis: .advance(counted: counted, countedGrade: grade, percent: rule.percent, rounding: rule.rounding,
+                                        funded: funded, rate: rate)))
+                }
+            }
+        }
+        return Allocation(lines: lines, rounds: allocation.rounds, diagnostics: [])
     }
 }

@@ -13,6 +13,8 @@ public struct Reconciliation: Sendable {
         case onlyInKhet
         /// OBEC's figure is Khet's counted on another snapshot (`date`).
         case otherSnapshot(ThaiDate)
+        /// OBEC's advance funds each grade on its own 10 November count, not moved up a grade.
+        case notAdvanced
         /// OBEC's figure is the entitlement before the envelope's scaling.
         case beforeEnvelopeScaling
         /// OBEC's figure is the poor pupils' money without the cap on their share.

@@ -126,6 +126,8 @@ public enum ReconciliationCauseText {
         case .onlyInKhet: return language.pick("Khet จัดสรร แต่ไม่มีในบัญชี สพฐ.", "in Khet's figures only")
         case .otherSnapshot(let date):
             return language.pick("สพฐ. นับนักเรียน ณ \(date.thaiShort)", "OBEC counted the pupils of \(date.englishLong)")
+        case .notAdvanced:
+            return language.pick("สพฐ. ไม่ได้เลื่อนชั้นนักเรียนที่นับ ณ 10 พ.ย.", "OBEC did not move the November pupils up a grade")
         case .beforeEnvelopeScaling:
             return language.pick("สพฐ. ไม่ได้ปรับตามกรอบวงเงิน", "OBEC's figure is before the envelope's scaling")
         case .withoutCap:

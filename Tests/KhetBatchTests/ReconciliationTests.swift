@@ -117,6 +117,30 @@ final class ReconciliationTests: XCTestCase {
         XCTAssertEqual(found, rate)
     }
 
+    func testAnAdvanceWithoutTheMoveUpAGradeIsNamed() throws {
+        var amounts = try khetAdvance().amounts
+        let folder = try Repository.sampleCopy("khet-reconcile-grades")
+        let manifest = try XCTUnwrap(BatchManifestReader().read(path: folder.file("batch.toml")).manifest)
+        let data = BatchData.importing(manifest)
+        let framework = try XCTUnwrap(data.framework)
+        let programme = try XCTUnwrap(framework.programmes.first { $0.id == "free-education" })
+        let november = try XCTUnwrap(data.snapshots.first { $0.date.isoBE == "2567-11-10" })
+        // Each grade on its own November count, as OBEC would if it did not move pupils up.
+        let code = try XCTUnwrap(amounts.keys.sorted().dropFirst(5).first)
+        var row: [String: Money] = [:]
+        for item in programme.items {
+            row[item.id] = Grade.allCases.compactMap { grade -> Money? in
+                let funded = framework.advance.rounding.apply(count: november.counts(for: code)[grade], percent: framework.advance.percent)
+                return item.perPupilAmount(for: grade, termNumber: 1).map { $0 * funded }
+            }.sum()
+        }
+        XCTAssertNotEqual(row, amounts[code], "the move up a grade changes the school's money")
+        amounts[code] = row
+        let reconciliation = try XCTUnwrap(try run(try sample(list: amounts)).reconciliations.first)
+        XCTAssertEqual(Set(reconciliation.differences.map(\.schoolCode)), [code])
+        XCTAssertTrue(reconciliation.differences.allSatisfy { $0.cause == .notAdvanced }, "\(reconciliation.differences.map(\.cause))")
+    }
+
     private func ratesOfTuition(code: String) throws -> Money? {
         let folder = try Repository.sampleCopy("khet-reconcile-rates")
         let manifest = try XCTUnwrap(BatchManifestReader().read(path: folder.file("batch.toml")).manifest)
