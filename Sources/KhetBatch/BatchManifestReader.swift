@@ -175,6 +175,10 @@ private struct FieldReader {
             if inputs["boarders"] != nil { boarders = inputFile("boarders", in: "inputs", of: inputs) }
             if inputs["action_plan"] != nil { actionPlan = inputFile("action_plan", in: "inputs", of: inputs) }
             allocationLists = allocationListEntries(of: inputs)
+            if areasFile != nil && !allocationLists.isEmpty {
+                problem("obec_lists", in: "inputs", "a national data set's batch cannot reconcile OBEC lists",
+                        hint: "reconcile each area's list in the area's own batch")
+            }
             snapshots = snapshotEntries("pupils", of: inputs, taken: [])
             records = snapshotEntries("pupil_records", of: inputs, taken: snapshots.map(\.date))
             // A school-data XML file may carry the snapshots itself.
