@@ -77,8 +77,8 @@ public struct ReconciliationWorkbook {
             try sheet.write(line.computed.cellValue, row: row, column: 4, format: WorkbookStyle.money)
             try sheet.writeFormula("=\(CellReference.a1(row: row, column: 3))-\(CellReference.a1(row: row, column: 4))",
                                    cached: line.difference.cellValue, row: row, column: 5, format: WorkbookStyle.money)
-            try sheet.write(ReconciliationCauseText.text(line.cause, language: language), row: row, column: 6, format: WorkbookStyle.text)
-            try sheet.write(explanation(of: line, round: reconciliation.round), row: row, column: 7, format: WorkbookStyle.text)
+            try sheet.write(ReconciliationCauseText.text(line.cause, language: language), row: row, column: 6, format: WorkbookStyle.wrapped)
+            try sheet.write(explanation(of: line, round: reconciliation.round), row: row, column: 7, format: WorkbookStyle.wrapped)
             row += 1
         }
         let lastRow = row - 1
@@ -98,9 +98,12 @@ public struct ReconciliationWorkbook {
         }
         try sheet.freezePanes(row: firstRow, column: 0)
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastRow, headerRow), lastColumn: headers.count - 1))
+        sheet.fitColumnsToContent(minimum: 10, maximum: 30)
         try sheet.setColumnWidth(13, columns: 0...0)
         try sheet.setColumnWidth(16, columns: 3...5)
-        sheet.fitColumnsToContent(minimum: 10, maximum: 48)
+        // Causes and arithmetic wrap in columns of their own width, so the sheet prints across.
+        try sheet.setColumnWidth(28, columns: 6...6)
+        try sheet.setColumnWidth(44, columns: 7...7)
     }
 
     /// Khet's arithmetic for the school's column in the round: `ป.1 37 × 950.00`, joined.
