@@ -45,8 +45,10 @@ struct AreaBatchRunner {
         }
         let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework) + (evaluation?.diagnostics ?? [])
         if diagnostics.hasErrors { throw StageFailure.calculation(diagnostics) }
-        let reconciliations = try ListReconciler(data: data, framework: framework, allocation: allocation).reconcile()
-        return Calculation(framework: framework, allocation: allocation, evaluation: evaluation, diagnostics: diagnostics,
+        let reconciler = ListReconciler(data: data, framework: framework, allocation: allocation)
+        let reconciliations = try reconciler.reconcile()
+        let paid = try reconciler.followingLists(reconciliations)
+        return Calculation(framework: framework, allocation: paid, evaluation: evaluation, diagnostics: diagnostics,
                            reconciliations: reconciliations)
     }
 

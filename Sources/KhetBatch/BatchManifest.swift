@@ -27,6 +27,9 @@ struct BatchManifest: Sendable {
         var programmeID: String
         var round: RoundName
         var file: InputFile
+        /// `notices = "obec"`: the notices (and every output) pay OBEC's approved amounts, with
+        /// Khet's own figure and the difference beside; otherwise Khet's figures.
+        var noticesFromList = false
         /// Where the entry is in the batch file, for errors found once the framework is read.
         var line: Int
         var column: Int

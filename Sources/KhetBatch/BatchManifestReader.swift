@@ -225,6 +225,14 @@ private struct FieldReader {
                             hint: "write \"2/2567\" for a whole term, \"1/2568-advance\" or \"1/2568-balance\", or \"year\"")
                 }
             }
+            var noticesFromList = false
+            if let source = string("notices", in: section, of: entry, index: index, required: false) {
+                switch source {
+                case "obec": noticesFromList = true
+                case "khet": noticesFromList = false
+                default: problem("notices", in: section, index: index, "notices should be \"obec\" (OBEC's approved amounts) or \"khet\" (Khet's own), not '\(source)'")
+                }
+            }
             guard let programme, let round, let input else { continue }
             if entries.contains(where: { $0.programmeID == programme && $0.round == round }) {
                 problem("round", in: section, index: index, "a second list for \(programme) \(round.text)")
@@ -232,7 +240,7 @@ private struct FieldReader {
             }
             let position = locator.position(of: "programme", in: section, index: index)
             entries.append(BatchManifest.AllocationListInput(programmeID: programme, round: round, file: input,
-                                                             line: position.line, column: position.column))
+                                                             noticesFromList: noticesFromList, line: position.line, column: position.column))
         }
         return entries
     }
@@ -314,7 +322,7 @@ private struct FieldReader {
         var entries = known
         for key in ["pupils", "pupil_records", "obec_lists"] {
             guard let array = table["inputs"]?.table?[key]?.array else { continue }
-            let keys: Set<String> = key == "obec_lists" ? ["programme", "round", "file", "sheet"] : ["date", "file", "sheet", "stands_for"]
+            let keys: Set<String> = key == "obec_lists" ? ["programme", "round", "file", "sheet", "notices"] : ["date", "file", "sheet", "stands_for"]
             for index in 0..<array.count {
                 entries.append(("inputs.\(key)", array[index].table, keys))
             }

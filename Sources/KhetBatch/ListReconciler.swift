@@ -31,6 +31,28 @@ struct ListReconciler {
         return results
     }
 
+    /// The allocation the office pays: for each list the batch says the notices follow
+    /// (`notices = "obec"`), a line per school and item taking Khet's figure to OBEC's. The
+    /// reconciliations themselves stay Khet's own against the list.
+    func followingLists(_ reconciliations: [Reconciliation]) throws(StageFailure) -> Allocation {
+        var paid = allocation
+        for (input, reconciliation) in zip(data.allocationLists.map(\.input), reconciliations) where input.noticesFromList {
+            guard !reconciliation.lines.contains(where: { $0.column == AllocationListImporter.programmeTotal }) else {
+                throw StageFailure.calculation(data.diagnostics + [Diagnostic(
+                    .error, code: "BAT014", file: data.manifest.file.displayName, line: input.line, column: input.column,
+                    message: "notices can follow OBEC's list only when it gives each item's amount, not the programme's total",
+                    hint: "use the list with one column per item, or leave notices = \"khet\"")])
+            }
+            for line in reconciliation.lines where line.difference != .zero {
+                paid.lines.append(AllocationLine(
+                    schoolCode: line.schoolCode, programmeID: reconciliation.programmeID, itemID: line.column,
+                    round: reconciliation.round, grade: nil,
+                    basis: .listAdjustment(listed: line.listed ?? .zero, computed: line.computed)))
+            }
+        }
+        return paid
+    }
+
     private func alternatives(for programmeID: String, round: PaymentRound) -> [(cause: Reconciliation.Cause, allocation: Allocation)] {
         let inputs = data.allocationInputs
         var result: [(cause: Reconciliation.Cause, allocation: Allocation)] = []

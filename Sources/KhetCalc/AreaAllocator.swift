@@ -198,6 +198,7 @@ extension LineBasis {
         case .lessAdvance: return 1
         case .noRecovery: return 2
         case .envelopeScaling: return 3
+        case .listAdjustment: return 4
         }
     }
 }

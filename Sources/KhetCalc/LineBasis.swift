@@ -24,6 +24,9 @@ public enum LineBasis: Sendable, Hashable {
     /// The envelope was smaller than the programme's entitlements: this line takes the school
     /// from its `entitlement` down to its share, rounded to whole baht by largest remainder.
     case envelopeScaling(entitlement: Money, allocated: Money, envelope: Money, totalEntitlement: Money)
+    /// The notices follow OBEC's approved list (`notices = "obec"`): this line takes the school
+    /// from Khet's `computed` figure for the item to OBEC's `listed` one, which the office may transfer.
+    case listAdjustment(listed: Money, computed: Money)
 
     /// The pupils the line pays for, when it pays per pupil.
     public var pupils: Int? {
@@ -32,7 +35,7 @@ public enum LineBasis: Sendable, Hashable {
         case .advance(_, _, _, _, let funded, _): return funded
         case .capped(_, _, _, let funded, _), .boarders(_, _, let funded, _): return funded
         case .floorTopUp(let pupils, _, _): return pupils
-        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling: return nil
+        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling, .listAdjustment: return nil
         }
     }
 
@@ -41,7 +44,7 @@ public enum LineBasis: Sendable, Hashable {
         switch self {
         case .perPupil(_, let rate), .advance(_, _, _, _, _, let rate): return rate
         case .capped(_, _, _, _, let rate), .boarders(_, _, _, let rate): return rate
-        case .lessAdvance, .noRecovery, .perSchool, .floorTopUp, .envelopeScaling: return nil
+        case .lessAdvance, .noRecovery, .perSchool, .floorTopUp, .envelopeScaling, .listAdjustment: return nil
         }
     }
 
@@ -56,6 +59,7 @@ public enum LineBasis: Sendable, Hashable {
         case .perSchool(let amount): return amount
         case .floorTopUp(let pupils, let floor, let before): return max(.zero, floor * pupils - before)
         case .envelopeScaling(let entitlement, let allocated, _, _): return allocated - entitlement
+        case .listAdjustment(let listed, let computed): return listed - computed
         }
     }
 }

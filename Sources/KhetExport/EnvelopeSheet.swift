@@ -24,7 +24,7 @@ struct EnvelopeSheet {
         let percent = CellFormat(fontName: WorkbookStyle.font, fontSize: WorkbookStyle.size, numberFormat: "0.0000%", border: .thin)
         for programme in report.framework.programmes {
             let outcomes = report.allocation.envelopes.filter { $0.programmeID == programme.id }
-            let entitlement = report.allocation.total { $0.programmeID == programme.id && !$0.isEnvelopeScaling }
+            let entitlement = report.allocation.total { $0.programmeID == programme.id && !$0.isEnvelopeScaling && !$0.isListAdjustment }
             let rows: [(item: String, outcome: EnvelopeOutcome?, source: String)] = outcomes.isEmpty
                 ? [("", nil, labels.noEnvelope)]
                 : outcomes.map { outcome in
@@ -62,6 +62,11 @@ struct EnvelopeSheet {
 extension AllocationLine {
     var isEnvelopeScaling: Bool {
         if case .envelopeScaling = basis { return true }
+        return false
+    }
+
+    var isListAdjustment: Bool {
+        if case .listAdjustment = basis { return true }
         return false
     }
 }

@@ -62,6 +62,10 @@ public struct LineDescription: Sendable {
             return language.pick(
                 "ปรับตามกรอบวงเงิน \(envelope.formatted) จากสิทธิรวม \(total.formatted): \(entitlement.formatted) → \(allocated.formatted)",
                 "scaled to the envelope \(envelope.formatted) of entitlements \(total.formatted): \(entitlement.formatted) → \(allocated.formatted)")
+        case let .listAdjustment(listed, computed):
+            return language.pick(
+                "ปรับตามบัญชีจัดสรรของ สพฐ.: สพฐ. อนุมัติ \(listed.formatted) บาท, Khet คำนวณได้ \(computed.formatted) บาท",
+                "adjusted to OBEC's approved list: OBEC \(listed.formatted), Khet's figure \(computed.formatted)")
         }
     }
 
@@ -87,7 +91,7 @@ public struct LineDescription: Sendable {
             guard floor * pupils >= before else { return (nil, note(for: basis)) }
             return (Factors(count: "\(pupils)", rate: floor, less: before),
                     "\(perHeadWords(before, pupils: pupils)), \(floorWords(floor))")
-        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling:
+        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling, .listAdjustment:
             return (nil, note(for: basis))
         }
     }

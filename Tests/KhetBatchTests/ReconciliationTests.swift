@@ -15,7 +15,7 @@ final class ReconciliationTests: XCTestCase {
 
     /// The sample with an OBEC list entry; `amounts` give the list's rows (school → item → amount).
     private func sample(list amounts: [String: [String: Money]], title: String = "บัญชีจัดสรรงบประมาณ ปีงบประมาณ 2568 สพป.ตาก เขต 2",
-                        extraRows: [String] = []) throws -> TemporaryDirectory {
+                        extraRows: [String] = [], notices: String? = nil) throws -> TemporaryDirectory {
         let folder = try Repository.sampleCopy("khet-reconcile")
         var lines = [title, ",,,,,,", "รหัสโรงเรียน,ชื่อโรงเรียน," + itemNames.joined(separator: ",") + ",รวม"]
         var totals = [Money](repeating: .zero, count: items.count)
@@ -28,7 +28,8 @@ final class ReconciliationTests: XCTestCase {
         lines.append((["", "รวมทั้งสิ้น"] + totals.map { "\"\($0.formatted)\"" } + ["\"\(totals.sum().formatted)\""]).joined(separator: ","))
         try (lines.joined(separator: "\n") + "\n").write(toFile: folder.file("obec-advance.csv"), atomically: true, encoding: .utf8)
         let batch = try String(contentsOfFile: folder.file("batch.toml"), encoding: .utf8)
-        try (batch + "\n[[inputs.obec_lists]]\nprogramme = \"free-education\"\nround = \"1/2568-advance\"\nfile = \"obec-advance.csv\"\n")
+        try (batch + "\n[[inputs.obec_lists]]\nprogramme = \"free-education\"\nround = \"1/2568-advance\"\nfile = \"obec-advance.csv\"\n"
+             + (notices.map { "notices = \"\($0)\"\n" } ?? ""))
             .write(toFile: folder.file("batch.toml"), atomically: true, encoding: .utf8)
         return folder
     }
@@ -139,6 +140,31 @@ final class ReconciliationTests: XCTestCase {
         let reconciliation = try XCTUnwrap(try run(try sample(list: amounts)).reconciliations.first)
         XCTAssertEqual(Set(reconciliation.differences.map(\.schoolCode)), [code])
         XCTAssertTrue(reconciliation.differences.allSatisfy { $0.cause == .notAdvanced }, "\(reconciliation.differences.map(\.cause))")
+    }
+
+    /// `notices = "obec"`: the office pays what OBEC approved. The school OBEC gives one pupil's
+    /// tuition more gets it, in its notice and in the area's workbook, with Khet's figure beside.
+    func testNoticesCanFollowOBECsApprovedAmounts() throws {
+        var amounts = try khetAdvance().amounts
+        let code = try XCTUnwrap(amounts.keys.sorted().first)
+        let rate = try XCTUnwrap(ratesOfTuition(code: code))
+        var row = try XCTUnwrap(amounts[code])
+        row["tuition"] = (row["tuition"] ?? .zero) + rate
+        amounts[code] = row
+        let khetFolder = try sample(list: amounts)
+        let obecFolder = try sample(list: amounts, notices: "obec")
+        XCTAssertFalse(try run(khetFolder).listsAgree)
+        let outcome = try run(obecFolder)
+        XCTAssertFalse(outcome.listsAgree, "the reconciliation is still Khet's own against the list")
+        func schoolTotal(_ folder: TemporaryDirectory) throws -> Double {
+            let summary = try XCTUnwrap(try WorkbookReader.read(folder.file("out/allocation-2568.xlsx")).sheet("สรุป"))
+            let row = try XCTUnwrap((1...summary.maxRow).first { summary.cells["A\($0)"]?.string == code })
+            return try XCTUnwrap(summary.values["E\(row)"]?.number)
+        }
+        XCTAssertEqual(try schoolTotal(obecFolder) - schoolTotal(khetFolder), Double(rate.satang) / 100, accuracy: 0.001)
+        let notice = try WorkbookReader.read(obecFolder.file("out/schools/\(code).xlsx"))
+        let texts = notice.sheets.flatMap { $0.cells.values.compactMap(\.string) }
+        XCTAssertTrue(texts.contains { $0.hasPrefix("ปรับตามบัญชีจัดสรรของ สพฐ.: สพฐ. อนุมัติ") }, "the notice shows the adjustment to OBEC's list")
     }
 
     private func ratesOfTuition(code: String) throws -> Money? {
