@@ -183,6 +183,18 @@ final class XLSXImportTests: XCTestCase {
         XCTAssertFalse(DateFormats.isDate(formatCode: "\"วันที่\" 0"))
     }
 
+    func testAnOBECListReadsExactAmountsAndNamesTheCellOfOneInWords() throws {
+        let importer = AllocationListImporter(
+            amountColumns: [.init(key: "tuition", names: ["ค่าจัดการเรียนการสอน"]), .init(key: "supplies", names: ["ค่าอุปกรณ์การเรียน"])],
+            fiscalYear: FiscalYear(2568), area: Area(code: "6302", name: "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2", shortName: "สพป.ตาก เขต 2"))
+        let result = try importer.read(path: fixture("obec-list.xlsx"), displayName: "obec.xlsx", knownSchools: ["9963020001", "9963020002"])
+        XCTAssertEqual(result.amounts["9963020001"], ["tuition": Money(satang: 12_345_650), "supplies": Money(satang: 125_000)])
+        XCTAssertEqual(result.diagnostics.errors.map(\.location), ["obec.xlsx [บัญชีจัดสรร!C5]"])
+        XCTAssertEqual(result.diagnostics.errors.first?.code, "ALS005")
+        XCTAssertNil(result.amounts["9963020002"], "the row with an unreadable amount is not read")
+        XCTAssertEqual(result.columns, ["tuition", "supplies"])
+    }
+
     func testMergedRangesAreFoundInTheSheetBytes() {
         let xml = #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;mergeCell ref="A1:B9"/&gt;</t></is></c></row></sheetData>"#
             + #"<mergeCells count="3"><mergeCell ref="C3:E3"/><x:mergeCell  ref='A4:A5' /><mergeCell ref="B2"/></mergeCells></worksheet>"#

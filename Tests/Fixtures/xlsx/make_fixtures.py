@@ -218,6 +218,21 @@ def action_plan():
     book.close()
 
 
+def obec_list():
+    """OBEC's allocation list as a workbook: title rows, amounts as numbers and as text, one typed in words."""
+    book = workbook("obec-list.xlsx")
+    sheet = book.add_worksheet("บัญชีจัดสรร")
+    sheet.merge_range(0, 0, 0, 3, "บัญชีจัดสรรงบประมาณ ปีงบประมาณ 2568 สพป.ตาก เขต 2")
+    sheet.write_row(2, 0, ["รหัสโรงเรียน", "ชื่อโรงเรียน", "ค่าจัดการเรียนการสอน", "ค่าอุปกรณ์การเรียน"])
+    money = book.add_format({"num_format": "#,##0.00"})
+    sheet.write_row(3, 0, ["9963020001", "บ้านดอยยอโกร"])
+    sheet.write_number(3, 2, 123456.5, money)
+    sheet.write_string(3, 3, "1,250.00")
+    sheet.write_row(4, 0, ["9963020002", "บ้านนาปะลี", "สองพันบาท", 0])
+    sheet.write_row(5, 0, ["", "รวม", 125456.5, 1250])
+    book.close()
+
+
 def refused():
     # openpyxl saves formulas without a cached result.
     book = openpyxl.Workbook()
@@ -245,5 +260,6 @@ if __name__ == "__main__":
     schools_list()
     pupil_records()
     action_plan()
+    obec_list()
     refused()
     print("wrote", len([n for n in os.listdir(HERE) if not n.endswith(".py")]), "fixtures in", HERE)
