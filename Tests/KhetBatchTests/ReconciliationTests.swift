@@ -103,12 +103,7 @@ final class ReconciliationTests: XCTestCase {
     }
 
     func testADifferenceOfOnePupilsRateIsNamed() throws {
-        var amounts = try khetAdvance().amounts
-        let code = try XCTUnwrap(amounts.keys.sorted().first)
-        let rate = try XCTUnwrap(ratesOfTuition(code: code))
-        var row = try XCTUnwrap(amounts[code])
-        row["tuition"] = (row["tuition"] ?? .zero) + rate
-        amounts[code] = row
+        let (amounts, code, rate) = try onePupilsTuitionMore()
         let folder = try sample(list: amounts)
         let reconciliation = try XCTUnwrap(try run(folder).reconciliations.first)
         XCTAssertEqual(reconciliation.differences.count, 1)
@@ -145,12 +140,7 @@ final class ReconciliationTests: XCTestCase {
     /// `notices = "obec"`: the office pays what OBEC approved. The school OBEC gives one pupil's
     /// tuition more gets it, in its notice and in the area's workbook, with Khet's figure beside.
     func testNoticesCanFollowOBECsApprovedAmounts() throws {
-        var amounts = try khetAdvance().amounts
-        let code = try XCTUnwrap(amounts.keys.sorted().first)
-        let rate = try XCTUnwrap(ratesOfTuition(code: code))
-        var row = try XCTUnwrap(amounts[code])
-        row["tuition"] = (row["tuition"] ?? .zero) + rate
-        amounts[code] = row
+        let (amounts, code, rate) = try onePupilsTuitionMore()
         let khetFolder = try sample(list: amounts)
         let obecFolder = try sample(list: amounts, notices: "obec")
         XCTAssertFalse(try run(khetFolder).listsAgree)
@@ -165,6 +155,17 @@ final class ReconciliationTests: XCTestCase {
         let notice = try WorkbookReader.read(obecFolder.file("out/schools/\(code).xlsx"))
         let texts = notice.sheets.flatMap { $0.cells.values.compactMap(\.string) }
         XCTAssertTrue(texts.contains { $0.hasPrefix("ปรับตามบัญชีจัดสรรของ สพฐ.: สพฐ. อนุมัติ") }, "the notice shows the adjustment to OBEC's list")
+    }
+
+    /// Khet's advance with the first school given one pupil's tuition more, as OBEC might.
+    private func onePupilsTuitionMore() throws -> (amounts: [String: [String: Money]], code: String, rate: Money) {
+        var amounts = try khetAdvance().amounts
+        let code = try XCTUnwrap(amounts.keys.sorted().first)
+        let rate = try XCTUnwrap(ratesOfTuition(code: code))
+        var row = try XCTUnwrap(amounts[code])
+        row["tuition"] = (row["tuition"] ?? .zero) + rate
+        amounts[code] = row
+        return (amounts, code, rate)
     }
 
     private func ratesOfTuition(code: String) throws -> Money? {
