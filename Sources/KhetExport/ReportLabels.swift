@@ -16,10 +16,10 @@ struct ReportLabels {
     }
     func prepared(_ date: ThaiDate) -> String { pick("จัดทำเมื่อ \(date.thaiLong)", "Prepared \(date.englishLong)") }
     var draft: String {
-        pick("ร่าง / DRAFT — จัดทำด้วยกรอบอัตราฉบับร่าง (provisional) ตัวเลขงบประมาณยังไม่ใช่ตัวเลขทางการ",
-             "DRAFT / ร่าง — made with a provisional framework: the budget figures are not yet official")
+        pick("ร่าง — จัดทำด้วยกรอบอัตราฉบับร่าง ตัวเลขงบประมาณยังไม่ใช่ตัวเลขทางการ",
+             "DRAFT — made with a provisional framework: the budget figures are not yet official")
     }
-    var draftMark: String { pick("ร่าง / DRAFT", "DRAFT / ร่าง") }
+    var draftMark: String { pick("ร่าง", "DRAFT") }
     var contents: String { pick("สารบัญ", "Contents") }
     var summary: String { pick("บทสรุปสำหรับผู้บริหาร", "Executive summary") }
     var basic: String { pick("ข้อมูลพื้นฐาน", "Basic information") }

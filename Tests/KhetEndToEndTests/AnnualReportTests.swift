@@ -86,7 +86,7 @@ final class AnnualReportTests: XCTestCase {
         // pdftotext puts spaces where Thai marks stack; compare without any whitespace.
         let squeezed = text.standardOutput.filter { !$0.isWhitespace }
         for heading in ["บทสรุปสำหรับผู้บริหาร", "ข้อมูลพื้นฐาน", "งบประมาณที่ได้รับจัดสรร", "ผลการดำเนินงานตามแผนปฏิบัติการ",
-                        "ปัญหาอุปสรรคและข้อเสนอแนะ", "ภาคผนวก", "สารบัญ", "ร่าง/DRAFT"] {
+                        "ปัญหาอุปสรรคและข้อเสนอแนะ", "ภาคผนวก", "สารบัญ", "ร่าง—จัดทำด้วยกรอบอัตราฉบับร่าง"] {
             XCTAssertTrue(squeezed.contains(heading), "\(heading) is not in the PDF text")
         }
         XCTAssertTrue(squeezed.contains("<script>alert(\"x\")</script>'q'"), "the hostile name prints as text")

@@ -28,7 +28,7 @@ final class RunCommandTests: XCTestCase {
                                          "ภาค 1-2568 ส่วนที่เหลือ", "นักเรียนยากจน", "นักเรียนพักนอน", "โรงเรียนขนาดเล็ก",
                                          "กรอบวงเงิน", "อัตรา", "คำเตือน"])
         let summary = try XCTUnwrap(book.sheet("สรุป"))
-        XCTAssertTrue(summary.cells["A1"]?.string?.contains("DRAFT") ?? false)
+        XCTAssertTrue(summary.cells["A1"]?.string?.hasPrefix("ร่าง") ?? false)
         let schoolRows = try String(contentsOfFile: folder.file("schools.csv"), encoding: .utf8)
             .split(separator: "\n").count - 1
         let totalRow = 5 + schoolRows + 1
