@@ -15,6 +15,9 @@ public struct DistributionList {
         self.notices = notices
     }
 
+    /// The digest a little smaller than the text, so its 64 digits fit one printed line.
+    private static let digest = CellFormat(fontName: WorkbookStyle.font, fontSize: 12, numberFormat: "@", border: .thin)
+
     @discardableResult
     public func write(into folder: URL) throws -> URL {
         let url = folder.appendingPathComponent(Self.fileName)
@@ -41,7 +44,7 @@ public struct DistributionList {
             try sheet.write(notice.school.district, row: row, column: 2, format: WorkbookStyle.text)
             try sheet.write(notice.path, row: row, column: 3, format: WorkbookStyle.text)
             try sheet.write(notice.total.cellValue, row: row, column: totalColumn, format: WorkbookStyle.money)
-            try sheet.write(notice.sha256, row: row, column: 5, format: WorkbookStyle.code)
+            try sheet.write(notice.sha256, row: row, column: 5, format: Self.digest)
             row += 1
         }
         let lastDataRow = row - 1
@@ -59,10 +62,11 @@ public struct DistributionList {
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastDataRow, headerRow),
                                        lastColumn: headers.count - 1))
         try sheet.setColumnWidth(13, columns: 0...0)
-        try sheet.setColumnWidth(22, columns: 3...3)
+        // `schools/` and a 10-digit code: 23 characters of 14-point text.
+        try sheet.setColumnWidth(31, columns: 3...3)
         try sheet.setColumnWidth(17, columns: totalColumn...totalColumn)
-        // 64 hex digits and padding; wider than fitting allows, so set here.
-        try sheet.setColumnWidth(68, columns: 5...5)
+        // 64 hex digits at 12 points and padding; wider than fitting allows, so set here.
+        try sheet.setColumnWidth(72, columns: 5...5)
         sheet.fitColumnsToContent(minimum: 10, maximum: 36)
         try workbook.close()
         return url

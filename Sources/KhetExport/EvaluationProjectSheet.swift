@@ -15,7 +15,8 @@ struct EvaluationProjectSheet {
                                             words.indicatorsReported, words.indicatorsAchieved, words.achievementRate,
                                             words.satisfaction, words.qualityLevel, words.status]
         let heading = context.heading(words.projectTitle)
-        let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
+        // Twenty columns print over pages across; the strategy and the project code start each.
+        let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape, repeatColumns: 0...1)
         try heading.writeTableHeader(headers, row: headerRow, on: sheet)
         let firstRow = headerRow + 1
         var row = firstRow

@@ -51,7 +51,7 @@ final class DistributionListTests: XCTestCase {
             XCTAssertEqual(list.cells["C\(row)"]?.string, notice.school.district)
             XCTAssertEqual(list.cells["D\(row)"]?.string, "schools/\(notice.school.code).xlsx")
             // The total the notice itself shows (its grand total cell) is the one listed.
-            let sheet = try XCTUnwrap(books[offset + 1].sheets.first)
+            let sheet = try XCTUnwrap(books[offset + 1].sheets.last, "the enclosure, after the letter")
             let totalRow = try XCTUnwrap((1...sheet.maxRow).first { sheet.cells["A\($0)"]?.string == "รวมทั้งสิ้น" })
             XCTAssertEqual(list.values["E\(row)"]?.number, sheet.values["E\(totalRow)"]?.number)
             XCTAssertEqual(list.values["E\(row)"]?.number, Double(notice.total.satang) / 100)
