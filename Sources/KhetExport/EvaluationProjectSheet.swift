@@ -49,8 +49,9 @@ struct EvaluationProjectSheet {
     private func writeRow(_ evaluation: ProjectEvaluation, row: Int, on sheet: Worksheet) throws {
         let words = context.words
         let project = evaluation.project
-        let clusters = project.name.count
-        try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: clusters, width: 44), row: row)
+        // The row takes the lines of its longest wrapped text: name, group or budget source.
+        try sheet.fitRowHeight(row, texts: [(2, project.name, 1), (3, project.responsibleGroup, 1), (4, project.budgetSource, 1)],
+                               lineHeight: WorkbookStyle.rowHeight)
         try sheet.write(project.strategyID, row: row, column: 0, format: EvaluationCells.centred)
         try sheet.write(project.code, row: row, column: 1, format: WorkbookStyle.code)
         try sheet.write(project.name, row: row, column: 2, format: WorkbookStyle.wrapped)

@@ -14,7 +14,7 @@ public enum TextWidth {
     }
 
     /// The lines `text` wraps onto in a column `width` characters wide, in a font `scale` times
-    /// the default size. Thai at the default size takes about 1.2 units a character
+    /// as wide as 14 points. Thai at 14 points takes about 1.2 units a character
     /// (TH Sarabun's glyphs are half an em wide), and words do not break, so a line holds less.
     public static func wrappedLines(_ text: String, width: Double, scale: Double = 1) -> Int {
         let perLine = max((width - 1.5) * 0.78, 1)

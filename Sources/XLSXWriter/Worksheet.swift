@@ -339,7 +339,8 @@ public final class Worksheet {
 
     /// Makes `row` as tall as the most lines any of `texts` wraps onto in its column, once the
     /// columns' widths are final (at close): `lineHeight` points a line plus a little room.
-    /// `scale` is the text's font size against the default (bold counts wider). In
+    /// `scale` is the text's width against regular text of the sheet's body size (bold counts a
+    /// tenth wider). In
     /// constant-memory mode rows cannot be revisited, so the row gets two lines at once.
     public func fitRowHeight(_ row: Int, texts: [(column: Int, text: String, scale: Double)], lineHeight: Double) throws {
         _ = try handle.open()
