@@ -17,7 +17,7 @@ enum WorkbookStyle {
     /// The height of a row whose wrapped text of `clusters` characters sits in a column of
     /// `width`, as `TextWidth.wrappedLines` counts its lines.
     static func wrappedRowHeight(clusters: Int, width: Double) -> Double {
-        let perLine = max((width - 1.5) * 0.78, 1)
+        let perLine = max((width - 1.5) * 0.66, 1)
         let lines = max(1, Int((Double(clusters) / perLine).rounded(.up)))
         return min(409, Double(lines) * rowHeight + 2)
     }

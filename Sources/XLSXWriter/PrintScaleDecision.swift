@@ -1,8 +1,9 @@
 /// Whether a sheet fits the paper's width legibly: the scale a fit to one page wide would print
 /// at, from the columns' widths and the printable width, and what to do when it is too small.
 ///
-/// Widths follow Excel's conversion for its default font (7 pixels a character plus 5 of
-/// padding, 96 pixels an inch), which LibreOffice also uses to lay out a sheet.
+/// Widths are counted as LibreOffice lays them out, the wider of the two programs: 7.7 pixels
+/// a character plus 5 of padding, 96 pixels an inch (Excel takes 7 with Calibri), so a sheet
+/// judged legible is legible in both.
 struct PrintScaleDecision {
     static let defaultColumnWidth = 8.43
 
@@ -27,7 +28,7 @@ struct PrintScaleDecision {
     }
 
     static func pixels(_ width: Double) -> Double {
-        width <= 0 ? 0 : width < 1 ? (width * 12).rounded() : (width * 7).rounded() + 5
+        width <= 0 ? 0 : width < 1 ? (width * 12).rounded() : (width * 7.7).rounded() + 5
     }
 
     /// The paper's width inside the margins (Excel's default margins: 0.7 inch left and right).
