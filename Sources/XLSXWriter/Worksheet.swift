@@ -340,8 +340,8 @@ public final class Worksheet {
     /// Makes `row` as tall as the most lines any of `texts` wraps onto in its column, once the
     /// columns' widths are final (at close): `lineHeight` points a line plus a little room.
     /// `scale` is the text's width against regular text of the sheet's body size (bold counts a
-    /// tenth wider). In
-    /// constant-memory mode rows cannot be revisited, so the row gets two lines at once.
+    /// tenth wider). In constant-memory mode rows cannot be revisited, so the row gets two lines
+    /// at once.
     public func fitRowHeight(_ row: Int, texts: [(column: Int, text: String, scale: Double)], lineHeight: Double) throws {
         _ = try handle.open()
         try CellReference.validate(row: row, column: 0)
@@ -380,7 +380,7 @@ public final class Worksheet {
             case .landscape: worksheet_set_landscape(sheet)
             }
             if let percent = decision.fixedScale {
-                worksheet_set_print_scale(sheet, UInt16(percent))
+                worksheet_set_print_scale(sheet, UInt16(clamping: min(max(percent, 10), 400)))
             } else {
                 worksheet_fit_to_pages(sheet, 1, UInt16(clamping: max(0, setup.fitToHeight)))
             }
