@@ -5,9 +5,11 @@
 SWIFT        ?= swift
 BATCH        ?= samples/tak2/batch.toml
 DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
-# What the report tests print and read the annual report with: Chromium (PDF), the Thai fonts
-# it prints with, and poppler's pdftotext/pdfinfo.
-DEBIAN_TEST   = chromium fonts-thai-tlwg poppler-utils
+# What the print tests use: Chromium (the report to PDF), LibreOffice Calc without a desktop
+# (workbooks and notices to PDF), the Thai fonts both print with (TH Sarabun's metric twin,
+# Laksaman) and Carlito (Calibri's metrics, the unit of every column width), and poppler's
+# pdftotext/pdfinfo to read the pages back.
+DEBIAN_TEST   = chromium fonts-thai-tlwg fonts-crosextra-carlito libreoffice-calc-nogui poppler-utils
 PYTHON       ?= python3
 
 .PHONY: run test build deps test-deps clean help fuzz bench release install uninstall deb

@@ -19,6 +19,8 @@ struct AreaBatchRunner {
     let data: BatchData
     /// Where the calculation's and the writers' time goes, when the run measures it.
     var timings: StageTimings? = nil
+    /// Prints every notice to PDF too, when given.
+    var pdfConverter: NoticePDFConverter? = nil
 
     /// The allocation of an imported batch, with the import's and the calculators' diagnostics.
     /// Throws when any of them is an error.
@@ -59,10 +61,11 @@ struct AreaBatchRunner {
         let calculation = try measure("calculate", items: data.schools.count, unit: "schools") { try calculate() }
         let (framework, allocation, diagnostics) = (calculation.framework, calculation.allocation, calculation.diagnostics)
 
-        let report = AreaAllocationReport(
+        var report = AreaAllocationReport(
             area: manifest.area, fiscalYear: manifest.fiscalYear, framework: framework, schools: data.schools,
             snapshots: data.snapshots, allocation: allocation, diagnostics: diagnostics,
             batchDate: manifest.batchDate, language: manifest.language)
+        report.letter = manifest.letter
         var noticeCount = 0
         let written = try measure("write", items: data.schools.count, unit: "schools") {
             try output.write { folder in
@@ -93,7 +96,7 @@ struct AreaBatchRunner {
         if !calculation.reconciliations.isEmpty {
             outputs.append(try ReconciliationWorkbook(report: report, reconciliations: calculation.reconciliations).write(into: folder))
         }
-        let notices = try SchoolNotices(report: report).write(into: folder)
+        let notices = try SchoolNotices(report: report, pdfConverter: pdfConverter).write(into: folder)
         noticeCount = notices.count
         let distribution = try DistributionList(report: report, notices: notices).write(into: folder)
         try writeManifest(into: folder, outputs: outputs, distribution: distribution, notices: notices,
@@ -152,6 +155,9 @@ struct AreaBatchRunner {
                                                        shownAs: distribution.lastPathComponent))
         for notice in notices {
             record.outputs.append(OutputManifest.Entry(role: "notice", path: notice.path, sha256: notice.sha256, bytes: notice.bytes))
+            if let pdf = notice.pdf {
+                record.outputs.append(OutputManifest.Entry(role: "notice pdf", path: pdf.path, sha256: pdf.sha256, bytes: pdf.bytes))
+            }
         }
         try record.write(to: folder.appendingPathComponent("manifest.json"))
     }

@@ -13,10 +13,13 @@ public struct BatchFailure: Error, Sendable {
         case output
         /// Khet's own data files are missing (an incomplete installation): `message` says where it looked.
         case installation
+        /// A program the run was asked to use is not installed (LibreOffice for PDF notices):
+        /// `message` names what to install. Nothing was written.
+        case missingTool
     }
 
     public var stage: Stage
-    /// Every diagnostic found up to the failure, errors among them (empty for `output` and `installation`).
+    /// Every diagnostic found up to the failure, errors among them (empty for `output`, `installation` and `missingTool`).
     public var diagnostics: [Diagnostic] = []
     /// Why the outputs could not be written, or where the data files were looked for (`output`, `installation`).
     public var message: String?

@@ -1,5 +1,6 @@
 import Foundation
 import KhetCore
+import KhetExport
 
 /// A batch as described by `batch.toml`: the area, the fiscal year, the framework, the inputs
 /// and where the outputs go. Paths are resolved against the batch file's folder.
@@ -60,6 +61,10 @@ struct BatchManifest: Sendable {
     var evaluationScales: InputFile
     /// OBEC's allocation lists to reconcile (`[[inputs.obec_lists]]`).
     var allocationLists: [AllocationListInput] = []
+    /// The covering letter of the school notices (`[letter]`); its gaps are filled from the area.
+    var letter = NoticeLetter()
+    /// Every notice also as a PDF (`notice_pdf = true`), converted with LibreOffice.
+    var noticePDF = false
 
     /// Stands for the whole country in a national data set's batch before it is split by area.
     static let country = Area(code: "national", name: "ทั้งประเทศ", shortName: "ทั้งประเทศ")

@@ -1,5 +1,6 @@
 import Foundation
 import KhetCore
+import KhetExport
 import KhetImport
 
 /// Reads and checks `batch.toml`. Every problem is a Diagnostic at the key's line and column.
@@ -41,6 +42,11 @@ struct BatchManifestReader {
         let manifest = parser.manifest(batchFile: BatchManifest.InputFile(url: url, displayName: path), outputOverride: outputOverride)
         return Result(manifest: parser.diagnostics.hasErrors ? nil : manifest, diagnostics: parser.diagnostics)
     }
+}
+
+/// The keys `[letter]` may hold.
+enum NoticeLetterKeys {
+    static let all: Set<String> = ["number_prefix", "number", "date", "signer_name", "signer_position", "letterhead", "contact"]
 }
 
 /// Pulls typed values out of the TOML table, recording a located diagnostic for each problem.
@@ -191,13 +197,16 @@ private struct FieldReader {
         }
 
         let scales = evaluationScalesFile()
+        let letter = noticeLetter()
+        let noticePDF = boolean("notice_pdf")
         warnAboutUnknownKeys()
         guard let fiscalYear, let framework, let batchDate, let output, let area, let schools, let scales else { return nil }
         return BatchManifest(file: batchFile, area: area, areas: areasFile, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
                              output: output, language: language, schools: schools,
                              pupilSnapshots: snapshots.sorted { $0.date < $1.date },
                              pupilRecords: records.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders,
-                             actionPlan: actionPlan, evaluationScales: scales, allocationLists: allocationLists)
+                             actionPlan: actionPlan, evaluationScales: scales, allocationLists: allocationLists,
+                             letter: letter, noticePDF: noticePDF)
     }
 
     /// The `[[inputs.obec_lists]]` entries: programme, round, file and maybe sheet.
@@ -315,7 +324,9 @@ private struct FieldReader {
     /// A misspelt key (`langauge`) would otherwise be ignored in silence.
     private mutating func warnAboutUnknownKeys() {
         let known: [(section: String, table: TOMLTable?, keys: Set<String>)] = [
-            ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs", "evaluation_scales"]),
+            ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs", "evaluation_scales",
+                         "letter", "notice_pdf"]),
+            ("letter", table["letter"]?.table, NoticeLetterKeys.all),
             ("area", table["area"]?.table, ["code", "name", "short_name"]),
             ("inputs", table["inputs"]?.table, ["areas", "schools", "pupils", "pupil_records", "poor", "boarders", "action_plan", "obec_lists"]),
         ]
@@ -338,6 +349,51 @@ private struct FieldReader {
                                               hint: "known keys here: \(entry.keys.sorted().joined(separator: ", "))"))
             }
         }
+    }
+
+    /// `[letter]`: every key optional; a wrong type is a located error.
+    private mutating func noticeLetter() -> NoticeLetter {
+        guard let value = table["letter"] else { return NoticeLetter() }
+        guard let letter = value.table else {
+            problem("letter", "'letter' should be a table: [letter] with number_prefix, date, signer_name, signer_position")
+            return NoticeLetter()
+        }
+        let section = "letter"
+        func text(_ key: String) -> String? {
+            letter[key] == nil ? nil : string(key, in: section, of: letter)
+        }
+        var result = NoticeLetter(numberPrefix: text("number_prefix"), signerName: text("signer_name"),
+                                  signerPosition: text("signer_position"))
+        if let number = letter["number"] {
+            if let integer = number.int, integer > 0 { result.number = String(integer) }
+            else { result.number = string("number", in: section, of: letter) }
+        }
+        if letter["date"] != nil { result.date = date("date", in: section, of: letter) }
+        result.letterhead = lines("letterhead", of: letter)
+        result.contact = lines("contact", of: letter)
+        return result
+    }
+
+    /// A key holding one line of text or an array of lines.
+    private mutating func lines(_ key: String, of letter: TOMLTable) -> [String] {
+        guard let value = letter[key] else { return [] }
+        if let line = value.string, !line.trimmingCharacters(in: .whitespaces).isEmpty { return [line] }
+        if let array = value.array {
+            let lines = array.compactMap { $0.string?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if lines.count == array.count { return lines }
+        }
+        problem(key, in: "letter", "'letter.\(key)' should be text in quotes or an array of texts, such as [\"line 1\", \"line 2\"]")
+        return []
+    }
+
+    /// A top-level true or false; false when missing.
+    private mutating func boolean(_ key: String) -> Bool {
+        guard let value = table[key] else { return false }
+        guard let flag = value.bool else {
+            problem(key, "'\(key)' should be true or false (no quotes)")
+            return false
+        }
+        return flag
     }
 
     /// `evaluation_scales` is a file; without it, the bundled `templates/evaluation/scales.xml`.

@@ -13,9 +13,13 @@ public struct BatchOptions: Sendable {
     public var roundLines = false
     /// Measure each stage (`BatchOutcome.timings`).
     public var measuresTimings = false
+    /// An area's run also prints every school notice to PDF (`schools/<code>.pdf`) with
+    /// LibreOffice, as the batch's `notice_pdf = true` does.
+    public var noticePDF = false
 
     public init(output: String? = nil, notices: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                roundLines: Bool = false, measuresTimings: Bool = false) {
+                roundLines: Bool = false, measuresTimings: Bool = false, noticePDF: Bool = false) {
+        self.noticePDF = noticePDF
         self.output = output
         self.notices = notices
         self.jobs = jobs

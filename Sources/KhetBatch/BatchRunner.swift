@@ -1,5 +1,6 @@
 import Foundation
 import KhetCore
+import KhetExport
 
 /// Runs a batch file from inputs to outputs: `khet run` in one call. The batch file is one of
 /// three kinds, told apart by what it holds:
@@ -20,21 +21,45 @@ public struct BatchRunner: Sendable {
 
     public func run(batch path: String) throws(BatchFailure) -> BatchOutcome {
         try DataFiles.check()
-        if NationalManifest.isNational(path: path) { return try runAreaList(path) }
+        if NationalManifest.isNational(path: path) {
+            try refuseNoticePDFs(wanted: options.noticePDF)
+            return try runAreaList(path)
+        }
         let read = BatchManifestReader().read(path: path, outputOverride: options.output)
         guard let manifest = read.manifest else { throw BatchFailure(stage: .manifest, diagnostics: read.diagnostics) }
-        if manifest.isNationalDataSet { return try runNationalDataSet(manifest, read: read.diagnostics) }
+        if manifest.isNationalDataSet {
+            try refuseNoticePDFs(wanted: options.noticePDF || manifest.noticePDF)
+            return try runNationalDataSet(manifest, read: read.diagnostics)
+        }
         return try runArea(manifest, read: read.diagnostics)
     }
 
     private var timings: StageTimings? { options.measuresTimings ? StageTimings() : nil }
 
+    /// PDF notices are an area's: a national run's tens of thousands would take LibreOffice hours.
+    private func refuseNoticePDFs(wanted: Bool) throws(BatchFailure) {
+        guard wanted else { return }
+        throw BatchFailure(stage: .output, message: "PDF notices (--notice-pdf, notice_pdf) are written by an area's batch only, not by a national run")
+    }
+
+    /// LibreOffice, looked for before anything is read when the run prints notices to PDF, so
+    /// that its absence stops the run before any output exists.
+    private func pdfConverter(for manifest: BatchManifest) throws(BatchFailure) -> NoticePDFConverter? {
+        guard options.noticePDF || manifest.noticePDF else { return nil }
+        do {
+            return try NoticePDFConverter.located()
+        } catch {
+            throw BatchFailure(stage: .missingTool, message: error.description)
+        }
+    }
+
     /// One area's batch.
     private func runArea(_ manifest: BatchManifest, read: [Diagnostic]) throws(BatchFailure) -> BatchOutcome {
+        let converter = try pdfConverter(for: manifest)
         let stages = timings
         let data = try importing(manifest, read: read, stages: stages)
         do {
-            let outcome = try AreaBatchRunner(data: data, timings: stages).run()
+            let outcome = try AreaBatchRunner(data: data, timings: stages, pdfConverter: converter).run()
             var result = BatchOutcome(scope: .area(manifest.area), fiscalYear: manifest.fiscalYear, written: outcome.written,
                                       noticesFolder: outcome.noticesFolder, noticeCount: outcome.noticeCount,
                                       diagnostics: read + outcome.diagnostics, fileCount: data.fileCount,

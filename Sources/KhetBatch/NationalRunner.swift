@@ -153,10 +153,11 @@ struct NationalRunner: Sendable {
         guard writing else { return result }
         let areaFolder = folder.appendingPathComponent("areas").appendingPathComponent(job.area.code)
         try FileManager.default.createDirectory(at: areaFolder, withIntermediateDirectories: true)
-        let report = AreaAllocationReport(
+        var report = AreaAllocationReport(
             area: job.area, fiscalYear: fiscalYear, framework: calculation.framework,
             schools: data.schools, snapshots: data.snapshots, allocation: calculation.allocation,
             diagnostics: calculation.diagnostics, batchDate: batchDate, language: language)
+        report.letter = data.manifest.letter
         result.outputs.append(try measure("area workbooks", items: 1, unit: "workbooks") {
             try AreaWorkbook(report: report, roundDetail: roundDetail).write(into: areaFolder)
         })

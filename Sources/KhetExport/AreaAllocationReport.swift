@@ -15,6 +15,8 @@ public struct AreaAllocationReport: Sendable {
     /// The batch date: printed on outputs and stamped as the files' creation time.
     public var batchDate: ThaiDate
     public var language: Language
+    /// The covering letter of the school notices, as the batch describes it.
+    public var letter = NoticeLetter()
 
     public init(area: Area, fiscalYear: FiscalYear, framework: Framework, schools: [School], snapshots: [Snapshot],
                 allocation: Allocation, diagnostics: [Diagnostic], batchDate: ThaiDate, language: Language) {

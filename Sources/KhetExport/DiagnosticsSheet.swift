@@ -25,9 +25,10 @@ struct DiagnosticsSheet {
         for diagnostic in shown {
             // The Thai workbook shows the Thai message the importers give; English where there is none.
             let message = diagnostic.message(in: labels.language)
-            let height = max(WorkbookStyle.wrappedRowHeight(clusters: message.count, width: Self.messageWidth),
-                             WorkbookStyle.wrappedRowHeight(clusters: diagnostic.hint?.count ?? 0, width: Self.hintWidth))
-            try sheet.setRowHeight(height, row: row)
+            // As tall as the longest wrapped text: a long file path wraps as much as a message.
+            try sheet.fitRowHeight(row, texts: [(0, labels.severity(diagnostic.severity), 1), (1, diagnostic.code, 1),
+                                                (2, diagnostic.file, 1), (5, message, 1), (6, diagnostic.hint ?? "", 1)],
+                                   lineHeight: WorkbookStyle.rowHeight)
             try sheet.write(labels.severity(diagnostic.severity), row: row, column: 0, format: WorkbookStyle.wrapped)
             try sheet.write(diagnostic.code, row: row, column: 1, format: WorkbookStyle.wrapped)
             try sheet.write(diagnostic.file, row: row, column: 2, format: WorkbookStyle.wrapped)
@@ -43,7 +44,7 @@ struct DiagnosticsSheet {
             try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: row - 1, lastColumn: headers.count - 1))
         }
         try sheet.setColumnWidth(11, columns: 0...0)
-        try sheet.setColumnWidth(9, columns: 1...1)
+        try sheet.setColumnWidth(11, columns: 1...1)
         try sheet.setColumnWidth(30, columns: 2...2)
         try sheet.setColumnWidth(8, columns: 3...4)
         try sheet.setColumnWidth(Self.messageWidth, columns: 5...5)

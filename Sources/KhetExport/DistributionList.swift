@@ -15,6 +15,12 @@ public struct DistributionList {
         self.notices = notices
     }
 
+    /// The digest a little smaller than the text, wrapped on two lines of 32 digits, so the list
+    /// stays one landscape page wide at a legible scale.
+    private static let digest = CellFormat(fontName: WorkbookStyle.font, fontSize: 12, numberFormat: "@", verticalAlignment: .top,
+                                           wrapText: true, border: .thin)
+    private static let digestRowHeight = WorkbookStyle.lineHeight(12) * 2 + 2
+
     @discardableResult
     public func write(into folder: URL) throws -> URL {
         let url = folder.appendingPathComponent(Self.fileName)
@@ -41,7 +47,8 @@ public struct DistributionList {
             try sheet.write(notice.school.district, row: row, column: 2, format: WorkbookStyle.text)
             try sheet.write(notice.path, row: row, column: 3, format: WorkbookStyle.text)
             try sheet.write(notice.total.cellValue, row: row, column: totalColumn, format: WorkbookStyle.money)
-            try sheet.write(notice.sha256, row: row, column: 5, format: WorkbookStyle.code)
+            try sheet.setRowHeight(Self.digestRowHeight, row: row)
+            try sheet.write(notice.sha256, row: row, column: 5, format: Self.digest)
             row += 1
         }
         let lastDataRow = row - 1
@@ -59,10 +66,11 @@ public struct DistributionList {
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastDataRow, headerRow),
                                        lastColumn: headers.count - 1))
         try sheet.setColumnWidth(13, columns: 0...0)
-        try sheet.setColumnWidth(22, columns: 3...3)
+        // `schools/` and a 10-digit code: 23 characters of 14-point text.
+        try sheet.setColumnWidth(31, columns: 3...3)
         try sheet.setColumnWidth(17, columns: totalColumn...totalColumn)
-        // 64 hex digits and padding; wider than fitting allows, so set here.
-        try sheet.setColumnWidth(68, columns: 5...5)
+        // 32 hex digits at 12 points a line, and padding.
+        try sheet.setColumnWidth(38, columns: 5...5)
         sheet.fitColumnsToContent(minimum: 10, maximum: 36)
         try workbook.close()
         return url

@@ -36,9 +36,7 @@ struct EvaluationIndicatorSheet {
     private func writeRow(_ result: IndicatorResult, of project: Project, row: Int, on sheet: Worksheet) throws {
         let words = context.words
         let indicator = result.indicator
-        let height = max(WorkbookStyle.wrappedRowHeight(clusters: project.name.count, width: 34),
-                         WorkbookStyle.wrappedRowHeight(clusters: indicator.name.count, width: 34))
-        try sheet.setRowHeight(height, row: row)
+        try sheet.fitRowHeight(row, texts: [(1, project.name, 1), (2, indicator.name, 1)], lineHeight: WorkbookStyle.rowHeight)
         try sheet.write(project.code, row: row, column: 0, format: WorkbookStyle.code)
         try sheet.write(project.name, row: row, column: 1, format: WorkbookStyle.wrapped)
         try sheet.write(indicator.name, row: row, column: 2, format: WorkbookStyle.wrapped)

@@ -15,7 +15,8 @@ struct EvaluationProjectSheet {
                                             words.indicatorsReported, words.indicatorsAchieved, words.achievementRate,
                                             words.satisfaction, words.qualityLevel, words.status]
         let heading = context.heading(words.projectTitle)
-        let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
+        // Twenty columns print over pages across; the strategy and the project code start each.
+        let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape, repeatColumns: 0...1)
         try heading.writeTableHeader(headers, row: headerRow, on: sheet)
         let firstRow = headerRow + 1
         var row = firstRow
@@ -48,8 +49,9 @@ struct EvaluationProjectSheet {
     private func writeRow(_ evaluation: ProjectEvaluation, row: Int, on sheet: Worksheet) throws {
         let words = context.words
         let project = evaluation.project
-        let clusters = project.name.count
-        try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: clusters, width: 44), row: row)
+        // The row takes the lines of its longest wrapped text: name, group or budget source.
+        try sheet.fitRowHeight(row, texts: [(2, project.name, 1), (3, project.responsibleGroup, 1), (4, project.budgetSource, 1)],
+                               lineHeight: WorkbookStyle.rowHeight)
         try sheet.write(project.strategyID, row: row, column: 0, format: EvaluationCells.centred)
         try sheet.write(project.code, row: row, column: 1, format: WorkbookStyle.code)
         try sheet.write(project.name, row: row, column: 2, format: WorkbookStyle.wrapped)

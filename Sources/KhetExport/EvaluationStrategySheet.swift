@@ -46,6 +46,7 @@ struct EvaluationStrategySheet {
         let money = isTotal ? WorkbookStyle.totalMoney : WorkbookStyle.money
         let percent = isTotal ? EvaluationCells.totalPercent : EvaluationCells.percent
         try sheet.write(name, row: row, column: 0, format: text)
+        try sheet.fitRowHeight(row, texts: [(0, name, isTotal ? 1.1 : 1)], lineHeight: WorkbookStyle.rowHeight)
         let counts = [summary.projectCount, summary.projectsWithResults, summary.indicatorCount,
                       summary.indicatorsWithResult, summary.indicatorsAchieved]
         for (offset, value) in counts.enumerated() {

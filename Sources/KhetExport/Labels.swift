@@ -28,10 +28,10 @@ struct Labels {
     }
 
     var draftBanner: String {
-        pick("ร่าง / DRAFT — กรอบอัตราฉบับร่าง (provisional) ยังไม่ใช่อัตราทางการ ห้ามใช้แจ้งจัดสรรจริง",
-             "DRAFT / ร่าง — provisional framework: rates are not yet official; do not use for actual allocation")
+        pick("ร่าง — กรอบอัตราฉบับร่าง ยังไม่ใช่อัตราทางการ ห้ามใช้แจ้งจัดสรรจริง",
+             "DRAFT — provisional framework: rates are not yet official; do not use for actual allocation")
     }
-    var draftHeader: String { pick("ร่าง / DRAFT – ห้ามใช้แจ้งจัดสรรจริง", "DRAFT / ร่าง – not for actual allocation") }
+    var draftHeader: String { pick("ร่าง – ห้ามใช้แจ้งจัดสรรจริง", "DRAFT – not for actual allocation") }
 
     func pageFooter() -> String { pick("หน้า &P / &N", "Page &P of &N") }
 

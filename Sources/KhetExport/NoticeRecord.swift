@@ -9,4 +9,12 @@ public struct NoticeRecord: Sendable, Hashable {
     public let total: Money
     public let sha256: String
     public let bytes: Int
+    /// The notice printed to PDF (`schools/<code>.pdf`), when PDFs were asked for.
+    public var pdf: PDFFile? = nil
+
+    public struct PDFFile: Sendable, Hashable {
+        public let path: String
+        public let sha256: String
+        public let bytes: Int
+    }
 }

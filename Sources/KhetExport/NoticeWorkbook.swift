@@ -2,17 +2,21 @@ import Foundation
 import KhetCore
 import XLSXWriter
 
-/// `schools/<code>.xlsx`: the notice the office sends one school. One A4 portrait page: who and
-/// when, the table of the school's money grouped by round (pupils × rate as formulas with their
-/// values cached), the total in figures and in Thai words, and where the rates come from.
+/// `schools/<code>.xlsx`: the notice the office sends one school, as it is printed and filed: a
+/// covering letter (`NoticeLetterSheet`, one page), then its enclosure: who and when, the table
+/// of the school's money grouped by round (pupils × rate as formulas with their values cached),
+/// the total in figures and in Thai words, and where the rates come from. The enclosure prints at
+/// 100% on as many A4 pages as it needs, its header row repeated and every page numbered.
 struct NoticeWorkbook {
     let notice: SchoolNotice
     let report: AreaAllocationReport
     let labels: Labels
 
     /// Column widths: item, level or grade, pupils, rate, amount. They add up to what fits the
-    /// width of a portrait A4 page at 100%, so fitting the page only ever shrinks for height.
-    private static let widths: [Double] = [33, 22, 12, 14, 18]
+    /// width of a portrait A4 page inside `NoticeLetterSheet.margins` at 100% (84 units in
+    /// LibreOffice, whose unit is about 7.7 pixels), so the table is never shrunk to fit: long
+    /// tables take more pages instead.
+    private static let widths: [Double] = [32, 20, 8, 10, 14]
     private static let columns = widths.count
     private static let itemColumn = 0
     private static let targetColumn = 1
@@ -30,12 +34,13 @@ struct NoticeWorkbook {
             author: "Khet",
             company: report.area.name,
             comments: "Framework: \(framework.origin) (\(framework.status.rawValue))"))
-        let sheet = try workbook.addWorksheet(named: labels.noticeSheet)
+        try NoticeLetterSheet(notice: notice, report: report, labels: labels).write(into: workbook)
+        let sheet = try workbook.addWorksheet(named: labels.attachmentSheet)
         sheet.stopMeasuringContent()
-        let heading = SheetHeading(title: labels.noticeTitle(report.fiscalYear), subtitle: report.area.name,
+        let heading = SheetHeading(title: labels.attachmentTitle(report.fiscalYear), subtitle: report.area.name,
                                    isDraft: framework.isProvisional, labels: labels)
         var row = try heading.write(on: sheet, columns: Self.columns, orientation: .portrait,
-                                    tableHeaderOffset: Self.factRows + 1, pagesTall: 1,
+                                    tableHeaderOffset: Self.factRows + 1, scale: .actualSize(margins: NoticeLetterSheet.margins),
                                     bannerWidth: Self.widths.reduce(0, +))
         row = try writeFacts(on: sheet, from: row) + 1
         try heading.writeTableHeader([labels.item, labels.levelOrGradeShort, labels.pupilsFunded, labels.ratePerPupil,

@@ -1,3 +1,4 @@
+import KhetCalc
 import KhetCore
 
 /// The framework's programmes and items indexed by id, built once per batch so that each of
@@ -39,12 +40,14 @@ struct ProgrammeCatalogue {
     private let language: Language
 
     /// An item the framework does not list still gets an entry, sorted after the known ones,
-    /// so a line is never dropped from a notice for want of a name.
+    /// so a line is never dropped from a notice for want of a name. The envelope's scaling is
+    /// such an item: it is named in the notice's language, never by its id.
     func entry(programmeID: String, itemID: String) -> Entry {
         if let known = entries[Key(programmeID: programmeID, itemID: itemID)] { return known }
         let programme = programmes[programmeID]
+        let itemName = itemID == AreaAllocator.envelopeItemID ? Labels(language: language).envelopeAdjustment : itemID
         return Entry(programmeOrder: programme?.order ?? Int.max, itemOrder: Int.max,
                      programme: programme?.programme, item: nil,
-                     programmeName: programme?.programme.name(language) ?? programmeID, itemName: itemID)
+                     programmeName: programme?.programme.name(language) ?? programmeID, itemName: itemName)
     }
 }

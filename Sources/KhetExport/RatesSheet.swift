@@ -34,12 +34,15 @@ struct RatesSheet {
         for programme in framework.programmes {
             for item in programme.items {
                 for rate in item.rates {
-                    try sheet.setRowHeight(WorkbookStyle.wrappedRowHeight(clusters: rate.source.count, width: Self.sourceWidth),
-                                           row: row)
-                    try sheet.write(labels.shortName(item), row: row, column: 0, format: WorkbookStyle.wrapped)
-                    try sheet.write(labels.target(rate.target), row: row, column: 1, format: WorkbookStyle.wrapped)
-                    try sheet.write(labels.unit(item.unit), row: row, column: 2, format: WorkbookStyle.wrapped)
-                    try sheet.write(labels.paidIn(item.paidIn, unit: item.unit), row: row, column: 3, format: WorkbookStyle.wrapped)
+                    let texts = [labels.shortName(item), labels.target(rate.target), labels.unit(item.unit),
+                                 labels.paidIn(item.paidIn, unit: item.unit)]
+                    // As tall as its longest wrapped text, the source or a long item name.
+                    try sheet.fitRowHeight(row, texts: texts.enumerated().map { ($0.offset, $0.element, 1) }
+                                               + [(5, labels.confidence(rate.confidence), 1), (6, rate.source, 1)],
+                                           lineHeight: WorkbookStyle.rowHeight)
+                    for (column, text) in texts.enumerated() {
+                        try sheet.write(text, row: row, column: column, format: WorkbookStyle.wrapped)
+                    }
                     try sheet.write(rate.amount.cellValue, row: row, column: 4, format: WorkbookStyle.moneyTop)
                     try sheet.write(labels.confidence(rate.confidence), row: row, column: 5, format: WorkbookStyle.wrapped)
                     try sheet.write(rate.source, row: row, column: 6, format: WorkbookStyle.wrapped)

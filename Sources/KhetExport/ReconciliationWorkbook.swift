@@ -8,6 +8,9 @@ import XLSXWriter
 /// not zero, the likely cause and Khet's own arithmetic; filterable, totals at the bottom.
 public struct ReconciliationWorkbook {
     public static let fileName = "reconciliation.xlsx"
+    /// A school code at the top of its row, as the wrapped texts beside it.
+    static let codeTop = CellFormat(fontName: WorkbookStyle.font, fontSize: WorkbookStyle.size, numberFormat: "@",
+                                    verticalAlignment: .top, border: .thin)
 
     public let report: AreaAllocationReport
     public let reconciliations: [Reconciliation]
@@ -53,8 +56,8 @@ public struct ReconciliationWorkbook {
         let programme = programme(reconciliation.programmeID)
         let round = reconciliation.round.title(language, advancePercent: report.framework.advance.percent)
         let heading = SheetHeading(
-            title: language.pick("บัญชีจัดสรรของ สพฐ. เทียบกับการคำนวณของ Khet: \(programme?.name(language) ?? reconciliation.programmeID) \(round)",
-                                 "OBEC's allocation list against Khet's figures: \(programme?.name(language) ?? reconciliation.programmeID), \(round)"),
+            title: language.pick("บัญชีจัดสรรของ สพฐ. เทียบกับ Khet: \(programme?.shortName(language) ?? reconciliation.programmeID) \(round)",
+                                 "OBEC's list against Khet: \(programme?.shortName(language) ?? reconciliation.programmeID), \(round)"),
             subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate), isDraft: report.framework.isProvisional, labels: labels)
         let headers = [labels.schoolCode, labels.school, labels.item,
                        language.pick("ตามบัญชี สพฐ. (บาท)", "OBEC (baht)"), language.pick("ตาม Khet (บาท)", "Khet (baht)"),
@@ -66,19 +69,24 @@ public struct ReconciliationWorkbook {
         let firstRow = headerRow + 1
         var row = firstRow
         for line in reconciliation.lines {
-            try sheet.write(line.schoolCode, row: row, column: 0, format: WorkbookStyle.code)
-            try sheet.write(names[line.schoolCode] ?? "", row: row, column: 1, format: WorkbookStyle.text)
-            try sheet.write(columnName(line.column, programme: programme), row: row, column: 2, format: WorkbookStyle.text)
+            try sheet.write(line.schoolCode, row: row, column: 0, format: Self.codeTop)
+            let name = names[line.schoolCode] ?? ""
+            let item = columnName(line.column, programme: programme)
+            try sheet.write(name, row: row, column: 1, format: WorkbookStyle.wrapped)
+            try sheet.write(item, row: row, column: 2, format: WorkbookStyle.wrapped)
             if let listed = line.listed {
-                try sheet.write(listed.cellValue, row: row, column: 3, format: WorkbookStyle.money)
+                try sheet.write(listed.cellValue, row: row, column: 3, format: WorkbookStyle.moneyTop)
             } else {
-                try sheet.writeBlank(row: row, column: 3, format: WorkbookStyle.money)
+                try sheet.writeBlank(row: row, column: 3, format: WorkbookStyle.moneyTop)
             }
-            try sheet.write(line.computed.cellValue, row: row, column: 4, format: WorkbookStyle.money)
+            try sheet.write(line.computed.cellValue, row: row, column: 4, format: WorkbookStyle.moneyTop)
             try sheet.writeFormula("=\(CellReference.a1(row: row, column: 3))-\(CellReference.a1(row: row, column: 4))",
-                                   cached: line.difference.cellValue, row: row, column: 5, format: WorkbookStyle.money)
-            try sheet.write(ReconciliationCauseText.text(line.cause, language: language), row: row, column: 6, format: WorkbookStyle.wrapped)
-            try sheet.write(explanation(of: line, round: reconciliation.round), row: row, column: 7, format: WorkbookStyle.wrapped)
+                                   cached: line.difference.cellValue, row: row, column: 5, format: WorkbookStyle.moneyTop)
+            let cause = ReconciliationCauseText.text(line.cause, language: language)
+            let arithmetic = explanation(of: line, round: reconciliation.round)
+            try sheet.write(cause, row: row, column: 6, format: WorkbookStyle.wrapped)
+            try sheet.write(arithmetic, row: row, column: 7, format: WorkbookStyle.wrapped)
+            try sheet.fitRowHeight(row, texts: [(1, name, 1), (2, item, 1), (6, cause, 1), (7, arithmetic, 1)], lineHeight: WorkbookStyle.rowHeight)
             row += 1
         }
         let lastRow = row - 1
@@ -98,25 +106,39 @@ public struct ReconciliationWorkbook {
         }
         try sheet.freezePanes(row: firstRow, column: 0)
         try sheet.autofilter(CellRange(firstRow: headerRow, firstColumn: 0, lastRow: max(lastRow, headerRow), lastColumn: headers.count - 1))
-        sheet.fitColumnsToContent(minimum: 10, maximum: 30)
-        try sheet.setColumnWidth(13, columns: 0...0)
-        try sheet.setColumnWidth(16, columns: 3...5)
-        // Causes and arithmetic wrap in columns of their own width, so the sheet prints across.
-        try sheet.setColumnWidth(28, columns: 6...6)
-        try sheet.setColumnWidth(44, columns: 7...7)
+        // Fixed widths, the texts wrapping in them: the sheet prints one page wide in landscape.
+        try sheet.setColumnWidth(14, columns: 0...0)
+        try sheet.setColumnWidth(21, columns: 1...2)
+        try sheet.setColumnWidth(17, columns: 3...5)
+        try sheet.setColumnWidth(22, columns: 6...6)
+        try sheet.setColumnWidth(32, columns: 7...7)
     }
 
-    /// Khet's arithmetic for the school's column in the round: `ป.1 37 × 950.00`, joined.
+    /// Khet's arithmetic for the school's column in the round, grades of one rate together:
+    /// `ป.1–ป.3 120 × 950.00; ป.4–ป.6 130 × 1,000.00`.
     private func explanation(of line: Reconciliation.Line, round: PaymentRound) -> String {
         let lines = report.allocation.lines.filter {
             $0.schoolCode == line.schoolCode && $0.round == round && ($0.itemID == line.column || line.column == "programme-total")
         }
-        let parts = lines.compactMap { allocationLine -> String? in
-            guard let pupils = allocationLine.basis.pupils, let rate = allocationLine.basis.rate else { return nil }
-            let grade = allocationLine.grade.map { report.language.pick($0.thaiCode, $0.latinCode) + " " } ?? ""
-            return "\(grade)\(pupils) × \(rate.formatted)"
+        var groups: [(first: Grade?, last: Grade?, pupils: Int, rate: Money)] = []
+        for allocationLine in lines.sorted(by: { ($0.grade?.rawValue ?? -1) < ($1.grade?.rawValue ?? -1) }) {
+            guard let pupils = allocationLine.basis.pupils, let rate = allocationLine.basis.rate, pupils > 0 else { continue }
+            if let last = groups.last, last.rate == rate {
+                groups[groups.count - 1].pupils += pupils
+                groups[groups.count - 1].last = allocationLine.grade
+            } else {
+                groups.append((allocationLine.grade, allocationLine.grade, pupils, rate))
+            }
         }
-        return parts.prefix(12).joined(separator: "; ") + (parts.count > 12 ? "; …" : "")
+        let language = report.language
+        func code(_ grade: Grade?) -> String { grade.map { language.pick($0.thaiCode, $0.latinCode) } ?? "" }
+        let parts = groups.map { group -> String in
+            let grades = group.first == group.last ? code(group.first) : "\(code(group.first))–\(code(group.last))"
+            return "\(grades) \(group.pupils) × \(group.rate.formatted)"
+        }
+        let others = lines.filter { $0.basis.pupils == nil }.map(\.amount).sum()
+        let adjusted = others == .zero ? "" : language.pick("; ปรับ \(others.formatted)", "; adjusted \(others.formatted)")
+        return parts.joined(separator: "; ") + adjusted
     }
 }
 

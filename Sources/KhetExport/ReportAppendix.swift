@@ -46,7 +46,7 @@ struct ReportAppendix {
                       .init(text: words.unit, numeric: false), .init(text: words.confidence, numeric: false), .init(text: words.source, numeric: false)],
             rows: rows,
             note: language.pick("ความเชื่อมั่น: A ทางการ, B แหล่งรอง, C ข้อมูลอ่อนหรือตัวอย่าง", "Confidence: A official, B secondary source, C weak or an example"))
-        let status = framework.isProvisional ? language.pick("ฉบับร่าง (provisional)", "provisional") : language.pick("ทางการ (official)", "official")
+        let status = framework.isProvisional ? language.pick("ฉบับร่าง", "provisional") : language.pick("ทางการ", "official")
         return ReportView.Section(
             id: "s-rates", title: language.pick("อัตราที่ใช้และแหล่งที่มา", "Rates and sources"),
             paragraphs: ["\(framework.title) — \(status). \(framework.source) (\(framework.origin))"], tables: [table])
@@ -69,7 +69,7 @@ struct ReportAppendix {
             id: "t-inputs", caption: language.pick("ไฟล์นำเข้าและค่า SHA-256", "Inputs and their SHA-256"),
             columns: [.init(text: language.pick("บทบาท", "Role"), numeric: false), .init(text: language.pick("ไฟล์", "File"), numeric: false),
                       .init(text: "SHA-256", numeric: false)],
-            rows: data.inputs.map { .init(cells: [.header($0.role), .text($0.path), .text($0.sha256)]) })
+            rows: data.inputs.map { .init(cells: [.header(ReportLabels(language: language).inputRole($0.role)), .text($0.path), .text($0.sha256)]) })
         return ReportView.Section(id: "s-inputs", title: language.pick("ไฟล์นำเข้า", "Inputs"),
                                   paragraphs: [language.pick("ค่า SHA-256 เดียวกับใน manifest.json ใช้ยืนยันว่ารายงานนี้มาจากไฟล์ชุดใด",
                                                              "The same SHA-256 as in manifest.json: they prove which files this report came from.")],

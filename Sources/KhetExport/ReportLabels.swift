@@ -14,12 +14,27 @@ struct ReportLabels {
         let end = year.endDate.map { $0.long(language) } ?? ""
         return pick("ระหว่างวันที่ \(start) ถึง \(end)", "from \(start) to \(end)")
     }
+    /// An input's role as the batch names it in manifest.json (`pupils 2568-06-10`), in the
+    /// report's language; a national run prefixes the area code, which stays as it is.
+    func inputRole(_ role: String) -> String {
+        guard language == .thai else { return role }
+        let roles: [(String, String)] = [
+            ("pupil records", "ข้อมูลนักเรียนรายบุคคล"), ("pupils", "จำนวนนักเรียน"), ("poor pupils", "นักเรียนยากจน"),
+            ("boarders", "นักเรียนพักนอน"), ("action plan", "แผนปฏิบัติการ"), ("evaluation scales", "เกณฑ์การประเมิน"),
+            ("framework", "กรอบอัตรา"), ("schools", "ข้อมูลโรงเรียน"), ("areas", "เขตพื้นที่การศึกษา"), ("batch", "ไฟล์ชุดงาน"),
+        ]
+        for (english, thai) in roles where role == english || role.hasPrefix(english + " ") {
+            return thai + role.dropFirst(english.count)
+        }
+        return role
+    }
+
     func prepared(_ date: ThaiDate) -> String { pick("จัดทำเมื่อ \(date.thaiLong)", "Prepared \(date.englishLong)") }
     var draft: String {
-        pick("ร่าง / DRAFT — จัดทำด้วยกรอบอัตราฉบับร่าง (provisional) ตัวเลขงบประมาณยังไม่ใช่ตัวเลขทางการ",
-             "DRAFT / ร่าง — made with a provisional framework: the budget figures are not yet official")
+        pick("ร่าง — จัดทำด้วยกรอบอัตราฉบับร่าง ตัวเลขงบประมาณยังไม่ใช่ตัวเลขทางการ",
+             "DRAFT — made with a provisional framework: the budget figures are not yet official")
     }
-    var draftMark: String { pick("ร่าง / DRAFT", "DRAFT / ร่าง") }
+    var draftMark: String { pick("ร่าง", "DRAFT") }
     var contents: String { pick("สารบัญ", "Contents") }
     var summary: String { pick("บทสรุปสำหรับผู้บริหาร", "Executive summary") }
     var basic: String { pick("ข้อมูลพื้นฐาน", "Basic information") }

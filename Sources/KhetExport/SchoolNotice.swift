@@ -1,7 +1,7 @@
 import KhetCalc
 import KhetCore
 
-/// What one school's notice says, already aggregated to fit one printed page: the school's
+/// What one school's notice says, aggregated to a few printed pages: the school's
 /// money by round, then by programme, one row per item and level (or grade, where the framework
 /// sets a rate per grade), with the rows that are not pupils × rate explained in words.
 /// Built by `SchoolNoticeBuilder`, written by `NoticeWorkbook`.

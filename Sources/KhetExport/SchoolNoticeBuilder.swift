@@ -3,7 +3,7 @@ import KhetCore
 
 /// Turns one school's allocation lines into a `SchoolNotice`.
 ///
-/// The aggregation rule that keeps a notice on one page: within one round, programme and item,
+/// The aggregation rule that keeps a notice short: within one round, programme and item,
 /// lines paying the same rate to grades of the same level become one row with their pupils
 /// summed (tuition ป.1–ป.6 at 950 is one "ประถมศึกษา" row). Where the framework sets a rate per
 /// grade (textbooks) each grade keeps its row, because the rate is what a school checks. Lines

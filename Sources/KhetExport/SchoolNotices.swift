@@ -15,8 +15,13 @@ public struct SchoolNotices: Sendable {
     public static let folderName = "schools"
 
     public let report: AreaAllocationReport
+    /// Also prints every notice to PDF beside its workbook, when given.
+    public var pdfConverter: NoticePDFConverter?
 
-    public init(report: AreaAllocationReport) { self.report = report }
+    public init(report: AreaAllocationReport, pdfConverter: NoticePDFConverter? = nil) {
+        self.report = report
+        self.pdfConverter = pdfConverter
+    }
 
     /// The schools that get a notice: those with at least one line of money, in code order.
     public func schoolsWithMoney() -> [(school: School, lines: [AllocationLine])] {
@@ -52,10 +57,19 @@ public struct SchoolNotices: Sendable {
                 results.withLock { $0[index] = result }
             }
         }
-        return try results.withLock { $0 }.map { result in
+        var records = try results.withLock { $0 }.map { result in
             guard let result else { throw CocoaError(.fileWriteUnknown) }
             return try result.get()
         }
+        if let pdfConverter {
+            let pdfs = try pdfConverter.convert(records.map { folder.appendingPathComponent($0.path) })
+            for (index, pdf) in pdfs.enumerated() {
+                let size = (try FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? NSNumber)?.intValue ?? 0
+                records[index].pdf = NoticeRecord.PDFFile(path: "\(Self.folderName)/\(pdf.lastPathComponent)",
+                                                          sha256: try SHA256.hex(ofFile: pdf), bytes: size)
+            }
+        }
+        return records
     }
 
     private func write(_ notice: SchoolNotice, labels: Labels, into folder: URL) throws -> NoticeRecord {

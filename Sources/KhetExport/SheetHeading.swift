@@ -10,23 +10,34 @@ struct SheetHeading {
     let isDraft: Bool
     let labels: Labels
 
+    /// How the sheet is scaled on paper.
+    enum Scale {
+        /// One page wide while that prints at `minimumPercent` or more; a wider sheet turns to
+        /// landscape, or prints at `PrintSetup.overflowScale` over more pages across.
+        case legibleFit
+        /// 100%, never shrunk: a notice's table, within the letter's margins.
+        case actualSize(margins: PrintMargins)
+    }
+
+    /// No sheet prints smaller than this: below it TH Sarabun at 14 points is hard to read.
+    static let minimumPercent = 75
+
     /// Writes the heading across `columns` columns and returns the first free row. The table's
-    /// header row, repeated on every printed page, is `tableHeaderOffset` rows below it.
-    /// `pagesTall` 0 prints as many pages as the table needs; 1 fits a notice on one page.
+    /// header row, repeated on every printed page, is `tableHeaderOffset` rows below it;
+    /// `repeatColumns` are repeated on the left of every page of a sheet too wide for one.
     /// `bannerWidth`, the width of the sheet's columns together, wraps the draft banner onto as
     /// many lines as it needs: a narrow portrait page must not cut the warning off.
     func write(on sheet: Worksheet, columns: Int, orientation: Orientation, tableHeaderOffset: Int = 0,
-               pagesTall: Int = 0, bannerWidth: Double? = nil) throws -> Int {
+               scale: Scale = .legibleFit, repeatColumns: ClosedRange<Int>? = nil, bannerWidth: Double? = nil) throws -> Int {
         try sheet.setDefaultRowHeight(WorkbookStyle.rowHeight)
         var row = 0
         if isDraft {
             var format = WorkbookStyle.draftBanner
-            var height = 28.0
+            var height = WorkbookStyle.lineHeight(16) + 4
             if let bannerWidth {
-                // Bold 16-point text takes about 1.25 units of 14-point width per character.
-                let lines = WorkbookStyle.wrappedRowHeight(clusters: labels.draftBanner.count, width: bannerWidth / 1.25)
-                    / WorkbookStyle.rowHeight
-                height = 24 * lines + 4
+                // Bold 16-point text is about 1.25 times as wide as regular 14-point text.
+                let lines = TextWidth.wrappedLines(labels.draftBanner, width: bannerWidth, scale: 1.25)
+                height = min(409, WorkbookStyle.lineHeight(16) * Double(lines) + 4)
                 format.wrapText = true
                 format.verticalAlignment = .center
             }
@@ -35,15 +46,23 @@ struct SheetHeading {
                             text: labels.draftBanner, format: format)
             row += 1
         }
-        try sheet.setRowHeight(30, row: row)
+        try sheet.setRowHeight(WorkbookStyle.lineHeight(18) + 2, row: row)
         try sheet.write(title, row: row, column: 0, format: WorkbookStyle.title)
         try sheet.write(subtitle, row: row + 1, column: 0, format: WorkbookStyle.subtitle)
         let firstFree = row + 3
         var setup = PrintSetup()
         setup.paper = .a4
         setup.orientation = orientation
-        setup.fitToWidth = true
-        setup.fitToHeight = pagesTall
+        switch scale {
+        case .legibleFit:
+            setup.fitToWidth = true
+            setup.fitToHeight = 0
+            setup.minimumFitScale = Self.minimumPercent
+        case .actualSize(let margins):
+            setup.fitToWidth = false
+            setup.margins = margins
+        }
+        setup.repeatColumns = repeatColumns
         let headerRow = firstFree + tableHeaderOffset
         setup.repeatRows = headerRow...headerRow
         setup.footer = "&L&A&R" + labels.pageFooter()
@@ -52,9 +71,12 @@ struct SheetHeading {
         return firstFree
     }
 
-    /// The table's header row: bold on a tinted background, tall enough for two lines.
+    /// The table's header row: bold on a tinted background, as tall as its longest title wraps
+    /// in its column (known at close, when fitted columns have their widths), so no title is cut.
     func writeTableHeader(_ titles: [String], row: Int, on sheet: Worksheet) throws {
-        try sheet.setRowHeight(WorkbookStyle.rowHeight * 2 + 4, row: row)
+        // Bold Thai runs about a tenth wider than regular.
+        try sheet.fitRowHeight(row, texts: titles.enumerated().map { ($0.offset, $0.element, 1.1) },
+                               lineHeight: WorkbookStyle.rowHeight)
         for (column, text) in titles.enumerated() {
             try sheet.write(text, row: row, column: column, format: WorkbookStyle.header)
         }

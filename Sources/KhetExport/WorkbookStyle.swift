@@ -7,15 +7,19 @@ enum WorkbookStyle {
     static let size = 14.0
     static let moneyFormat = "#,##0.00"
     static let countFormat = "#,##0"
-    /// Points per row: TH Sarabun New at 14 points with tone marks above and vowels below.
-    static let rowHeight = 21.75
+    /// Points per line of text `size` points tall: TH Sarabun's line (its tone marks above and
+    /// vowels below) is 1.66 times its size, as LibreOffice lays it out (26.5 points apart at 16).
+    static func lineHeight(_ size: Double) -> Double { (size * 1.66 * 4).rounded(.up) / 4 }
+
+    /// Points per row: one line of TH Sarabun New at 14 points.
+    static let rowHeight = lineHeight(size)
 
     /// The height of a row whose wrapped text of `clusters` characters sits in a column of
-    /// `width`; Sarabun fits about one Thai character per unit of column width.
+    /// `width`, as `TextWidth.wrappedLines` counts its lines.
     static func wrappedRowHeight(clusters: Int, width: Double) -> Double {
-        let perLine = max(Int(width), 1)
-        let lines = max(1, (clusters + perLine - 1) / perLine)
-        return min(409, Double(lines) * rowHeight)
+        let perLine = max((width - 1.5) * 0.66, 1)
+        let lines = max(1, Int((Double(clusters) / perLine).rounded(.up)))
+        return min(409, Double(lines) * rowHeight + 2)
     }
 
     static let title = CellFormat(fontName: font, fontSize: 18, bold: true)

@@ -134,6 +134,18 @@ struct SampleAreaWriter {
 
             """
         }
+        text += """
+
+        # The covering letter of every school notice (all keys optional; see README, "The notice letter").
+        [letter]
+        number_prefix = "ศธ 04999/ว"         # the office's letter number; the running number is written in by the registry
+        date = "\(year)-07-15"                   # the date on the letter (BE); the batch date when missing
+        signer_name = "นายสมมติ ใจดี"          # fictional, like every name in the sample
+        signer_position = "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
+        letterhead = ["สำนักงานเขตพื้นที่การศึกษา", "ประถมศึกษาตาก เขต 2", "อำเภอแม่สอด จังหวัดตาก 63110"]
+        contact = ["กลุ่มนโยบายและแผน", "โทร. 0 5500 0000"]
+
+        """
         return text
     }
 

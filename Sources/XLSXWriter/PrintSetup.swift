@@ -7,8 +7,19 @@ public struct PrintSetup: Sendable {
     /// Pages tall when fitting to the width: 0 means as many as needed, 1 makes a one-page
     /// document such as a notice.
     public var fitToHeight: Int
+    /// With `fitToWidth`: fit only while the sheet prints at this percentage or more. A sheet
+    /// that would shrink further turns to landscape, and when even that is too small it prints
+    /// at `overflowScale` over more pages across. Decided at close, when every column's width
+    /// is known (`PrintScaleDecision`).
+    public var minimumFitScale: Int?
+    /// The print scale, in percent, of a sheet too wide to fit legibly.
+    public var overflowScale = 80
+    /// Without `fitToWidth`: the print scale in percent (nil: 100%).
+    public var scale: Int?
     /// Rows repeated at the top of every printed page (0-based).
     public var repeatRows: ClosedRange<Int>?
+    /// Columns repeated at the left of every printed page, for sheets wider than a page.
+    public var repeatColumns: ClosedRange<Int>?
     /// libxlsxwriter header/footer codes, e.g. "&CPage &P of &N" (at most 255 characters).
     public var header: String?
     public var footer: String?

@@ -13,6 +13,19 @@ public enum TextWidth {
         counts(text)?.clusters ?? text.count
     }
 
+    /// The lines `text` wraps onto in a column `width` characters wide, in a font `scale` times
+    /// as wide as 14 points. Thai at 14 points takes about 1.2 units a character, and lines
+    /// break between words (a long word moves whole to the next line), so a line holds about
+    /// two thirds of its width in characters, as LibreOffice prints it
+    /// (TH Sarabun's glyphs are half an em wide), and words do not break, so a line holds less.
+    public static func wrappedLines(_ text: String, width: Double, scale: Double = 1) -> Int {
+        let perLine = max((width - 1.5) * 0.66, 1)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { lines, line in
+            let clusters = Double(clusterCount(String(line))) * max(scale, 0.1)
+            return lines + max(1, Int((clusters / perLine).rounded(.up)))
+        }
+    }
+
     /// Clusters in all of `text` and in its longest line, when every scalar is one this type
     /// understands; else nil.
     static func counts(_ text: String) -> (clusters: Int, longestLine: Int)? {

@@ -22,6 +22,14 @@ public final class Worksheet {
     /// comparison is cheaper than the workbook's format cache.
     private var lastFormats: [FormatEntry?] = []
     private let constantMemory: Bool
+    /// Explicit column widths by column, for the print-scale decision at close.
+    private var explicitWidths: [Int: Double] = [:]
+    /// The rightmost column written to, -1 for none.
+    private var lastColumn = -1
+    /// A legible fit to width to decide at close (`PrintSetup.minimumFitScale`).
+    private var pendingScaleDecision: PrintSetup?
+    /// Rows whose height follows their wrapped texts once column widths are final.
+    private var fittedRows: [(row: Int, texts: [(column: Int, text: String, scale: Double)], lineHeight: Double)] = []
     /// Constant-memory mode only: the row the library is currently streaming.
     private var streamingRow: Int?
 
@@ -127,6 +135,7 @@ public final class Worksheet {
                                       row(range.lastRow), column(range.lastColumn), text, cFormat),
                 "worksheet_merge_range at \(quotedName)!\(range.a1)")
             merges.append(range)
+            lastColumn = max(lastColumn, range.lastColumn)
             if mergedColumns.count <= range.lastColumn {
                 mergedColumns += Array(repeating: false, count: range.lastColumn + 1 - mergedColumns.count)
             }
@@ -150,6 +159,7 @@ public final class Worksheet {
             worksheet_set_column(sheet, column(columns.lowerBound), column(columns.upperBound), width, nil),
             "worksheet_set_column on \(quotedName)")
         explicitWidthColumns.append(columns)
+        for column in columns { explicitWidths[column] = width }
         if isExplicitWidth.count <= columns.upperBound {
             isExplicitWidth += Array(repeating: false, count: columns.upperBound + 1 - isExplicitWidth.count)
         }
@@ -230,9 +240,19 @@ public final class Worksheet {
         case .portrait: worksheet_set_portrait(sheet)
         case .landscape: worksheet_set_landscape(sheet)
         }
-        if setup.fitToWidth {
+        if setup.fitToWidth && setup.minimumFitScale != nil {
+            // Decided at close, once the columns' widths are known.
+            pendingScaleDecision = setup
+        } else if setup.fitToWidth {
             // Height 0 means "as many pages as needed".
             worksheet_fit_to_pages(sheet, 1, UInt16(clamping: max(0, setup.fitToHeight)))
+        } else if let scale = setup.scale {
+            worksheet_set_print_scale(sheet, UInt16(clamping: min(max(scale, 10), 400)))
+        }
+        if let columns = setup.repeatColumns {
+            try CellReference.validate(row: 0, column: columns.upperBound)
+            try checkLibrary(worksheet_repeat_columns(sheet, column(columns.lowerBound), column(columns.upperBound)),
+                             "worksheet_repeat_columns on \(quotedName)")
         }
         if let rows = setup.repeatRows {
             try checkLibrary(worksheet_repeat_rows(sheet, row(rows.lowerBound), row(rows.upperBound)),
@@ -317,13 +337,53 @@ public final class Worksheet {
 
     // MARK: Internals
 
-    /// Called by `Workbook.close()` before the library writes the file.
+    /// Makes `row` as tall as the most lines any of `texts` wraps onto in its column, once the
+    /// columns' widths are final (at close): `lineHeight` points a line plus a little room.
+    /// `scale` is the text's width against regular text of the sheet's body size (bold counts a
+    /// tenth wider). In constant-memory mode rows cannot be revisited, so the row gets two lines
+    /// at once.
+    public func fitRowHeight(_ row: Int, texts: [(column: Int, text: String, scale: Double)], lineHeight: Double) throws {
+        _ = try handle.open()
+        try CellReference.validate(row: row, column: 0)
+        guard lineHeight.isFinite, lineHeight > 0 else {
+            throw XLSXError.invalidArgument(String(lineHeight), reason: "line height must be positive")
+        }
+        if constantMemory {
+            try setRowHeight(min(409, lineHeight * 2 + 4), row: row)
+        } else {
+            fittedRows.append((row, texts, lineHeight))
+        }
+    }
+
+    /// Called by `Workbook.close()` before the library writes the file: fitted widths, then the
+    /// heights and the print scale that depend on them.
     func applyFittedColumnWidths() throws {
-        guard let fitting else { return }
-        for (column, width) in widths.fittedWidths(minimum: fitting.minimum, maximum: fitting.maximum)
-        where !explicitWidthColumns.contains(where: { $0.contains(column) }) {
-            try checkLibrary(worksheet_set_column(sheet, self.column(column), self.column(column), width, nil),
-                             "worksheet_set_column on \(quotedName)")
+        var finalWidths = explicitWidths
+        if let fitting {
+            for (column, width) in widths.fittedWidths(minimum: fitting.minimum, maximum: fitting.maximum)
+            where !explicitWidthColumns.contains(where: { $0.contains(column) }) {
+                try checkLibrary(worksheet_set_column(sheet, self.column(column), self.column(column), width, nil),
+                                 "worksheet_set_column on \(quotedName)")
+                finalWidths[column] = width
+            }
+        }
+        let width = { (column: Int) in finalWidths[column] ?? PrintScaleDecision.defaultColumnWidth }
+        for fitted in fittedRows {
+            let lines = fitted.texts.map { TextWidth.wrappedLines($0.text, width: width($0.column), scale: $0.scale) }.max() ?? 1
+            try checkLibrary(worksheet_set_row(sheet, self.row(fitted.row), min(409, Double(lines) * fitted.lineHeight + 4), nil),
+                             "worksheet_set_row at \(quotedName) row \(fitted.row + 1)")
+        }
+        if let setup = pendingScaleDecision {
+            let decision = PrintScaleDecision(setup: setup, columnWidths: (0...max(lastColumn, 0)).map(width))
+            switch decision.orientation {
+            case .portrait: worksheet_set_portrait(sheet)
+            case .landscape: worksheet_set_landscape(sheet)
+            }
+            if let percent = decision.fixedScale {
+                worksheet_set_print_scale(sheet, UInt16(clamping: min(max(percent, 10), 400)))
+            } else {
+                worksheet_fit_to_pages(sheet, 1, UInt16(clamping: max(0, setup.fitToHeight)))
+            }
         }
     }
 
@@ -339,6 +399,7 @@ public final class Worksheet {
         guard handle.isOpen else { throw XLSXError.workbookClosed }
         try CellReference.validate(row: row, column: column)
         if constantMemory { try checkStreamingOrder(row: row) }
+        if column > lastColumn { lastColumn = column }
         guard let format else { return nil }
         if column < lastFormats.count, let last = lastFormats[column], last.format == format { return last }
         let entry = try handle.formatEntry(for: format)

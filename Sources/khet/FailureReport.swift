@@ -24,6 +24,9 @@ struct FailureReport {
         case .output, .installation:
             writeError("khet: \(failure.message ?? "the outputs could not be written")")
             return .failure
+        case .missingTool:
+            writeError("khet: nothing \(verb): \(failure.message ?? "a program the run needs is missing")")
+            return .unavailable
         }
     }
 }

@@ -33,13 +33,18 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (a table on standard error).")
     var timings = false
 
+    @Flag(help: ArgumentHelp(
+        "Also print every school notice to PDF (schools/<code>.pdf), as the batch's notice_pdf = true does.",
+        discussion: "Needs LibreOffice (apt-get install libreoffice-calc-nogui); without it nothing is written and khet exits with status 69."))
+    var noticePDF = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
     }
 
     func run() throws {
         let options = BatchOptions(output: output, notices: notices, jobs: jobs, roundLines: roundLines,
-                                   measuresTimings: timings)
+                                   measuresTimings: timings, noticePDF: noticePDF)
         let runner = BatchRunner(options: options, progress: ProgressDisplay.forStandardError(quiet: quiet))
         let printer = DiagnosticPrinter(showNotes: !quiet)
         let outcome: BatchOutcome

@@ -86,10 +86,21 @@ final class AnnualReportTests: XCTestCase {
         // pdftotext puts spaces where Thai marks stack; compare without any whitespace.
         let squeezed = text.standardOutput.filter { !$0.isWhitespace }
         for heading in ["บทสรุปสำหรับผู้บริหาร", "ข้อมูลพื้นฐาน", "งบประมาณที่ได้รับจัดสรร", "ผลการดำเนินงานตามแผนปฏิบัติการ",
-                        "ปัญหาอุปสรรคและข้อเสนอแนะ", "ภาคผนวก", "สารบัญ", "ร่าง/DRAFT"] {
+                        "ปัญหาอุปสรรคและข้อเสนอแนะ", "ภาคผนวก", "สารบัญ", "ร่าง—จัดทำด้วยกรอบอัตราฉบับร่าง"] {
             XCTAssertTrue(squeezed.contains(heading), "\(heading) is not in the PDF text")
         }
         XCTAssertTrue(squeezed.contains("<script>alert(\"x\")</script>'q'"), "the hostile name prints as text")
+
+        // The draft mark is on every page, in the top margin (16 mm, 45 points), over no text.
+        for page in try PrintedPDF.read(pdf) {
+            let mark = try XCTUnwrap(page.words.first { $0.text == "ร่าง" && $0.xMin > 450 }, "page \(page.number) has no draft mark")
+            XCTAssertLessThan(mark.yMax, 50, "page \(page.number): the mark sits in the margin")
+            let covered = page.words.filter { $0 != mark && $0.overlaps(mark) }
+            XCTAssertTrue(covered.isEmpty, "page \(page.number): the draft mark covers \(covered.map(\.text))")
+            // Word boxes reach a little beyond their glyphs: a few points of contact is not text beside it.
+            let below = page.words.filter { $0 != mark && $0.yMin < mark.yMax - 3 && $0.xMax > mark.xMin - 20 }
+            XCTAssertTrue(below.isEmpty, "page \(page.number): text level with the mark: \(below.map(\.text))")
+        }
     }
 }
 

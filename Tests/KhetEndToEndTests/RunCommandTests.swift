@@ -28,7 +28,7 @@ final class RunCommandTests: XCTestCase {
                                          "ภาค 1-2568 ส่วนที่เหลือ", "นักเรียนยากจน", "นักเรียนพักนอน", "โรงเรียนขนาดเล็ก",
                                          "กรอบวงเงิน", "อัตรา", "คำเตือน"])
         let summary = try XCTUnwrap(book.sheet("สรุป"))
-        XCTAssertTrue(summary.cells["A1"]?.string?.contains("DRAFT") ?? false)
+        XCTAssertTrue(summary.cells["A1"]?.string?.hasPrefix("ร่าง") ?? false)
         let schoolRows = try String(contentsOfFile: folder.file("schools.csv"), encoding: .utf8)
             .split(separator: "\n").count - 1
         let totalRow = 5 + schoolRows + 1
@@ -115,10 +115,11 @@ final class RunCommandTests: XCTestCase {
         func satang(_ value: JSONValue?) -> Int { value?.number.map { Int(($0 * 100).rounded()) } ?? Int.min }
         var noticeTotals: [String: Int] = [:]
         for (file, book) in zip(files, books.dropFirst(2)) {
-            let sheet = try XCTUnwrap(book.sheets.first)
+            XCTAssertEqual(book.sheetNames, ["หนังสือ", "สิ่งที่ส่งมาด้วย"], file)
+            let sheet = try XCTUnwrap(book.sheets.last)
             let row = try XCTUnwrap((1...sheet.maxRow).first { sheet.cells["A\($0)"]?.string == "รวมทั้งสิ้น" }, file)
             noticeTotals[file] = satang(sheet.values["E\(row)"])
-            XCTAssertEqual(sheet.fitToHeight, 1, file)
+            XCTAssertFalse(sheet.fitToPage, "the enclosure prints at 100%: \(file)")
         }
         XCTAssertEqual(noticeTotals.values.reduce(0, +), satang(summary.values["I\(totalRow)"]))
 

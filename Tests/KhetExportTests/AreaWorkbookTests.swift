@@ -136,12 +136,12 @@ final class AreaWorkbookTests: XCTestCase {
         let (book, _) = try write(try report(framework: "fy2568"))
         XCTAssertEqual(book.sheets.count, 9)
         for sheet in book.sheets {
-            XCTAssertTrue(sheet.cells["A1"]?.string?.hasPrefix("ร่าง / DRAFT") ?? false, sheet.title)
+            XCTAssertTrue(sheet.cells["A1"]?.string?.hasPrefix("ร่าง") ?? false, sheet.title)
             XCTAssertTrue(sheet.merged.contains { $0.hasPrefix("A1:") }, sheet.title)
-            XCTAssertTrue(sheet.header?.contains("DRAFT") ?? false, "the printed page header says draft too: \(sheet.title)")
+            XCTAssertTrue(sheet.header?.contains("ร่าง") ?? false, "the printed page header says draft too: \(sheet.title)")
         }
         let official = try write(try report(framework: "fy2565")).0
-        for sheet in official.sheets { XCTAssertFalse(sheet.cells["A1"]?.string?.contains("DRAFT") ?? false) }
+        for sheet in official.sheets { XCTAssertFalse(sheet.cells["A1"]?.string?.hasPrefix("ร่าง") ?? false) }
     }
 
     func testEnglishLabelsOnRequest() throws {

@@ -52,15 +52,28 @@ final class SchoolNoticeTests: XCTestCase {
     }
 
     private func notice(_ code: String, in folder: TemporaryDirectory) throws -> WorkbookContents.Sheet {
+        try book(code, in: folder).sheets[1]
+    }
+
+    /// A notice: the letter, then its enclosure.
+    private func book(_ code: String, in folder: TemporaryDirectory) throws -> WorkbookContents {
         let book = try WorkbookReader.read(folder.file("schools/\(code).xlsx"))
-        XCTAssertEqual(book.sheetNames.count, 1)
-        return try XCTUnwrap(book.sheets.first)
+        XCTAssertEqual(book.sheetNames.count, 2)
+        return book
+    }
+
+    /// The letter's text, cell by cell from the top, as one would read it.
+    private func letterText(_ sheet: WorkbookContents.Sheet) -> [String] {
+        (1...max(sheet.maxRow, 1)).flatMap { row in
+            ["A", "B", "C", "D", "E", "F"].compactMap { sheet.cells["\($0)\(row)"]?.string }
+        }
     }
 
     func testHandWorkedNoticeShowsEveryRowFormulaAndTotal() throws {
         let (records, folder) = try writeNotices(try report())
         let sheet = try notice("1063000001", in: folder)
-        XCTAssertEqual(sheet.cells["A1"]?.string, "หนังสือแจ้งการจัดสรรเงินอุดหนุน ปีงบประมาณ 2568")
+        XCTAssertEqual(sheet.title, "สิ่งที่ส่งมาด้วย")
+        XCTAssertEqual(sheet.cells["A1"]?.string, "รายละเอียดการจัดสรรเงินอุดหนุน ปีงบประมาณ 2568")
         XCTAssertEqual(sheet.cells["A2"]?.string, "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2")
         XCTAssertEqual(sheet.cells["B4"]?.string, "โรงเรียนบ้านหนึ่ง")
         XCTAssertEqual(sheet.cells["B5"]?.string, "1063000001", "the code is text, leading digits kept")
@@ -209,14 +222,50 @@ final class SchoolNoticeTests: XCTestCase {
         XCTAssertTrue(sheet.cells.values.contains { $0.string == "• หลักเกณฑ์ 2557" })
     }
 
-    func testEachNoticeIsOnePortraitA4Page() throws {
+    func testTheEnclosurePrintsAtFullSizeOnAsManyNumberedPagesAsItNeeds() throws {
         let (_, folder) = try writeNotices(try report())
         let sheet = try notice("1063000001", in: folder)
         XCTAssertEqual(sheet.paperSize, 9)
         XCTAssertEqual(sheet.orientation, "portrait")
-        XCTAssertTrue(sheet.fitToPage)
-        XCTAssertEqual(sheet.fitToWidth, 1)
-        XCTAssertEqual(sheet.fitToHeight, 1)
+        XCTAssertFalse(sheet.fitToPage, "never shrunk to fit: a long table takes more pages")
+        XCTAssertEqual(sheet.scale ?? 100, 100)
+        XCTAssertEqual(sheet.printTitleRows, "$9:$9", "the header row on every page")
+        XCTAssertEqual(sheet.footerRight, "หน้า &P / &N")
+        let letter = try book("1063000001", in: folder).sheets[0]
+        XCTAssertEqual(letter.title, "หนังสือ")
+        XCTAssertEqual(letter.orientation, "portrait")
+        XCTAssertFalse(letter.fitToPage)
+        XCTAssertEqual(letter.scale ?? 100, 100)
+    }
+
+    func testTheLetterHasEveryPartOfAThaiOfficialLetter() throws {
+        var report = try report()
+        report.letter = NoticeLetter(numberPrefix: "ศธ 04120/ว", number: "715", date: try date(2568, 7, 20),
+                                     signerName: "นางสาวตัวอย่าง ทดสอบ", signerPosition: "ผู้อำนวยการสำนักงานเขต",
+                                     letterhead: ["สำนักงานเขต", "อำเภอแม่สอด จังหวัดตาก 63110"], contact: ["กลุ่มนโยบายและแผน"])
+        let (records, folder) = try writeNotices(report)
+        let text = letterText(try book("1063000001", in: folder).sheets[0])
+        let total = try XCTUnwrap(records.first).total
+        for part in ["ที่ ศธ 04120/ว 715", "สำนักงานเขต", "อำเภอแม่สอด จังหวัดตาก 63110", "20 กรกฎาคม 2568", "เรื่อง",
+                     "แจ้งการจัดสรรเงินอุดหนุน ปีงบประมาณ 2568", "เรียน", "ผู้อำนวยการโรงเรียนบ้านหนึ่ง", "สิ่งที่ส่งมาด้วย",
+                     "ขอแสดงความนับถือ", "(นางสาวตัวอย่าง ทดสอบ)", "ผู้อำนวยการสำนักงานเขต", "กลุ่มนโยบายและแผน"] {
+            XCTAssertTrue(text.contains(part), "the letter lacks '\(part)': \(text)")
+        }
+        let body = text.joined(separator: "\n")
+        for words in ["ภาคเรียนที่ 2/2567", "10 มิ.ย. 2567", "10 พ.ย. 2567", "10 มิ.ย. 2568", "เรียนฟรี 15 ปี",
+                      total.formatted + " บาท", "(" + total.thaiWords + ")"] {
+            XCTAssertTrue(body.contains(words), "the body does not say '\(words)'")
+        }
+    }
+
+    func testALetterTheBatchSaysNothingAboutGetsItsPartsFromTheArea() throws {
+        let (_, folder) = try writeNotices(try report())
+        let text = letterText(try book("1063000001", in: folder).sheets[0])
+        XCTAssertTrue(text.contains("ที่ ……………"), "a gap for the registry's number: \(text)")
+        XCTAssertTrue(text.contains("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"), "the area as letterhead")
+        XCTAssertTrue(text.contains("15 กรกฎาคม 2568"), "the batch date")
+        XCTAssertTrue(text.contains("ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"), "the area's director signs")
+        XCTAssertTrue(text.contains("(................................)"), "a gap for the name")
     }
 
     func testOnlySchoolsWithMoneyGetANoticeNamedByTheirCode() throws {
@@ -242,20 +291,22 @@ final class SchoolNoticeTests: XCTestCase {
     func testProvisionalFrameworkPutsTheDraftBannerOnTheNotice() throws {
         let (_, folder) = try writeNotices(try report(framework: "fy2568"))
         let sheet = try notice("1063000001", in: folder)
-        XCTAssertTrue(sheet.cells["A1"]?.string?.hasPrefix("ร่าง / DRAFT") ?? false)
+        XCTAssertTrue(sheet.cells["A1"]?.string?.hasPrefix("ร่าง") ?? false)
         XCTAssertTrue(sheet.merged.contains("A1:E1"))
-        XCTAssertTrue(sheet.header?.contains("DRAFT") ?? false, "the printed page says draft too")
-        XCTAssertEqual(sheet.cells["A2"]?.string, "หนังสือแจ้งการจัดสรรเงินอุดหนุน ปีงบประมาณ 2568")
-        XCTAssertEqual(sheet.fitToHeight, 1)
+        XCTAssertTrue(sheet.header?.contains("ร่าง") ?? false, "the printed page says draft too")
+        XCTAssertEqual(sheet.cells["A2"]?.string, "รายละเอียดการจัดสรรเงินอุดหนุน ปีงบประมาณ 2568")
+        XCTAssertFalse(sheet.fitToPage)
+        let letter = try book("1063000001", in: folder).sheets[0]
+        XCTAssertEqual(letter.cells["A1"]?.string, "ร่าง – ห้ามใช้แจ้งจัดสรรจริง", "the letter says draft too")
         let official = try notice("1063000001", in: try writeNotices(try report()).1)
-        XCTAssertFalse(official.cells["A1"]?.string?.contains("DRAFT") ?? true)
+        XCTAssertFalse(official.cells["A1"]?.string?.hasPrefix("ร่าง") ?? true)
     }
 
     func testEnglishLabelsKeepTheThaiWords() throws {
         let (_, folder) = try writeNotices(try report(language: .english))
         let sheet = try notice("1063000001", in: folder)
-        XCTAssertEqual(sheet.title, "Notice")
-        XCTAssertEqual(sheet.cells["A1"]?.string, "Allocation notice, fiscal year 2568")
+        XCTAssertEqual(sheet.title, "Enclosure")
+        XCTAssertEqual(sheet.cells["A1"]?.string, "Allocation details, fiscal year 2568")
         XCTAssertEqual(sheet.cells["D6"]?.string, "15 July 2568 BE")
         XCTAssertEqual(sheet.cells["A10"]?.string, "Term 2/2567")
         XCTAssertEqual(sheet.cells["B13"]?.string, "Primary")

@@ -20,6 +20,15 @@ public struct WorkbookContents: Decodable {
         public var fitToWidth: Int
         public var fitToHeight: Int
         public var printTitleRows: String?
+        public var printTitleColumns: String?
+        /// The print scale in percent, when the sheet sets one (not fit to pages).
+        public var scale: Int?
+        /// Page margins in inches.
+        public var marginLeft: Double?
+        public var marginRight: Double?
+        /// The footer's left and right parts.
+        public var footerLeft: String?
+        public var footerRight: String?
         public var header: String?
         public var footer: String?
         public var maxRow: Int
@@ -147,6 +156,11 @@ def dump(path):
             "fitToWidth": int(ps.fitToWidth) if ps.fitToWidth is not None else 1,
             "fitToHeight": int(ps.fitToHeight) if ps.fitToHeight is not None else 1,
             "printTitleRows": ws.print_title_rows,
+            "printTitleColumns": ws.print_title_cols,
+            "scale": int(ps.scale) if ps.scale is not None else None,
+            "marginLeft": ws.page_margins.left, "marginRight": ws.page_margins.right,
+            "footerLeft": ws.oddFooter.left.text if ws.oddFooter and ws.oddFooter.left else None,
+            "footerRight": ws.oddFooter.right.text if ws.oddFooter and ws.oddFooter.right else None,
             "header": ws.oddHeader.center.text if ws.oddHeader and ws.oddHeader.center else None,
             "footer": ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None,
             "maxRow": ws.max_row, "maxColumn": ws.max_column,
