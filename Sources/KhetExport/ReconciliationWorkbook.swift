@@ -114,8 +114,8 @@ public struct ReconciliationWorkbook {
         try sheet.setColumnWidth(32, columns: 7...7)
     }
 
-    /// Khet's arithmetic for the school's column in the round, grades of one rate together:
-    /// `ป.1–ป.3 120 × 950.00; ป.4–ป.6 130 × 1,000.00`.
+    /// Khet's arithmetic for the school's column in the round, grades of one rate together, and
+    /// the count it rests on: `ป.1–ป.3 120 × 950.00; ป.4–ป.6 130 × 1,000.00 (นับ ณ 10 พ.ย. 2567)`.
     private func explanation(of line: Reconciliation.Line, round: PaymentRound) -> String {
         let lines = report.allocation.lines.filter {
             $0.schoolCode == line.schoolCode && $0.round == round && ($0.itemID == line.column || line.column == "programme-total")
@@ -138,7 +138,9 @@ public struct ReconciliationWorkbook {
         }
         let others = lines.filter { $0.basis.pupils == nil }.map(\.amount).sum()
         let adjusted = others == .zero ? "" : language.pick("; ปรับ \(others.formatted)", "; adjusted \(others.formatted)")
-        return parts.joined(separator: "; ") + adjusted
+        // The count the round pays on, so the line says what it rests on.
+        let counted = parts.isEmpty ? "" : round.snapshotDate.map { language.pick(" (นับ ณ \($0.thaiShort))", " (counted \($0.englishLong))") } ?? ""
+        return parts.joined(separator: "; ") + counted + adjusted
     }
 }
 

@@ -76,6 +76,8 @@ final class ReconciliationTests: XCTestCase {
         let rows = (header + 1)...(header + 200 * items.count)
         XCTAssertTrue(rows.allSatisfy { sheet.values["F\($0)"]?.number == 0 }, "every difference is zero")
         XCTAssertEqual(sheet.cells["F\(header + 1)"]?.string, "=D\(header + 1)-E\(header + 1)", "the difference is a formula")
+        let arithmetic = try XCTUnwrap(sheet.cells["H\(header + 1)"]?.string)
+        XCTAssertTrue(arithmetic.contains(" × ") && arithmetic.hasSuffix("(นับ ณ 10 พ.ย. 2567)"), arithmetic)
         let manifest = try String(contentsOfFile: folder.file("out/manifest.json"), encoding: .utf8)
         XCTAssertTrue(manifest.contains("OBEC list free-education 1/2568-advance"), "the list is fingerprinted")
     }
