@@ -117,8 +117,10 @@ public struct ReconciliationWorkbook {
     /// Khet's arithmetic for the school's column in the round, grades of one rate together, and
     /// the count it rests on: `ป.1–ป.3 120 × 950.00; ป.4–ป.6 130 × 1,000.00 (นับ ณ 10 พ.ย. 2567)`.
     private func explanation(of line: Reconciliation.Line, round: PaymentRound) -> String {
+        // Khet's own figure: without the lines that take it to OBEC's list (`notices = "obec"`).
         let lines = report.allocation.lines.filter {
             $0.schoolCode == line.schoolCode && $0.round == round && ($0.itemID == line.column || line.column == "programme-total")
+                && !$0.isListAdjustment
         }
         var groups: [(first: Grade?, last: Grade?, pupils: Int, rate: Money)] = []
         for allocationLine in lines.sorted(by: { ($0.grade?.rawValue ?? -1) < ($1.grade?.rawValue ?? -1) }) {

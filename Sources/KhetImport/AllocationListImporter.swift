@@ -157,7 +157,7 @@ public struct AllocationListImporter {
                     return
                 }
                 let namesAnArea = text.contains("สพป.") || text.contains("สำนักงานเขตพื้นที่การศึกษา")
-                if namesAnArea, !text.contains(area.name), !text.contains(area.shortName) {
+                if namesAnArea, !Self.mentions(area.name, in: text), !Self.mentions(area.shortName, in: text) {
                     diagnostics.append(Diagnostic(.error, code: "ALS007", file: file, line: position.line, column: position.column,
                                                   message: "the list's title names another area than \(area.shortName)",
                                                   thaiMessage: "ชื่อบัญชีระบุเขตพื้นที่อื่น ไม่ใช่ \(area.shortName)",
@@ -166,6 +166,19 @@ public struct AllocationListImporter {
                 }
             }
         }
+    }
+
+    /// Whether `text` names `area` (`สพป.ตาก เขต 2`), spaces aside, and not a longer one
+    /// (`สพป.ตาก เขต 20`).
+    static func mentions(_ area: String, in text: String) -> Bool {
+        let wanted = Array(area.filter { !$0.isWhitespace })
+        let haystack = Array(text.filter { !$0.isWhitespace })
+        guard !wanted.isEmpty, haystack.count >= wanted.count else { return false }
+        for start in 0...(haystack.count - wanted.count) where Array(haystack[start..<(start + wanted.count)]) == wanted {
+            let next = start + wanted.count
+            if next == haystack.count || !haystack[next].isNumber { return true }
+        }
+        return false
     }
 
     /// The year after `ปีงบประมาณ` / `fiscal year` in a title, if any.

@@ -195,6 +195,13 @@ final class XLSXImportTests: XCTestCase {
         XCTAssertEqual(result.columns, ["tuition", "supplies"])
     }
 
+    func testAListTitleNamesTheAreaWhateverItsSpacesButNotALongerOne() {
+        XCTAssertTrue(AllocationListImporter.mentions("สพป.ตาก เขต 2", in: "บัญชีจัดสรร สพป. ตาก  เขต 2 ปีงบประมาณ 2568"))
+        XCTAssertFalse(AllocationListImporter.mentions("สพป.ตาก เขต 2", in: "บัญชีจัดสรร สพป.ตาก เขต 20"))
+        XCTAssertEqual(AllocationListImporter.fiscalYear(in: "บัญชีจัดสรร ปีงบประมาณ พ.ศ. 2567"), 2567)
+        XCTAssertEqual(AllocationListImporter.fiscalYear(in: "Allocation, fiscal year 2568"), 2568)
+    }
+
     func testMergedRangesAreFoundInTheSheetBytes() {
         let xml = #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;mergeCell ref="A1:B9"/&gt;</t></is></c></row></sheetData>"#
             + #"<mergeCells count="3"><mergeCell ref="C3:E3"/><x:mergeCell  ref='A4:A5' /><mergeCell ref="B2"/></mergeCells></worksheet>"#

@@ -27,7 +27,6 @@ public final class XLSXSheetReader: RowReader {
     private var mergedValues: [Int: String] = [:]
     private let mergesApplied: Bool
     private var finished = false
-    private var rowsRead = 0
 
     static let largestPrescannedSheet = 32 << 20
     /// Title and header rows: merges there are fine unapplied (headers are read without them).
@@ -50,7 +49,7 @@ public final class XLSXSheetReader: RowReader {
     }
 
     /// Uncompressed bytes of the sheet read so far, and in all: progress through the sheet.
-    public var bytesRead: Int { rowsRead == 0 ? 0 : min(entry.uncompressedSize, entry.uncompressedSize * rowsRead / max(lastRow, 1)) }
+    public var bytesRead: Int { reader.bytesRead }
     public var totalBytes: Int { entry.uncompressedSize }
 
     public func formatNote() -> Diagnostic? {
@@ -91,7 +90,6 @@ public final class XLSXSheetReader: RowReader {
                 }
                 lastRow = number
                 let cells = reader.isEmptyElement ? [] : try readCells(row: number)
-                rowsRead += 1
                 if let record = record(row: number, cells: cells) { return record }
             } else if reader.nameIs(Names.mergeCell), !mergesApplied, let ref = reader.attribute(Names.ref),
                       let range = CellRange(ref), range.last.row > Self.headerArea, range.first != range.last {

@@ -59,6 +59,9 @@ final class XMLPullReader {
 
     var line: Int { reader.map { Int(xmlTextReaderGetParserLineNumber($0)) } ?? 0 }
 
+    /// Bytes of the part inflated so far (libxml2 reads ahead of the node it is on).
+    var bytesRead: Int { stream.bytesProduced }
+
     var isStartElement: Bool { reader.map { xmlTextReaderNodeType($0) == Int32(XML_READER_TYPE_ELEMENT.rawValue) } ?? false }
     var isEndElement: Bool { reader.map { xmlTextReaderNodeType($0) == Int32(XML_READER_TYPE_END_ELEMENT.rawValue) } ?? false }
     var isEmptyElement: Bool { reader.map { xmlTextReaderIsEmptyElement($0) == 1 } ?? false }
