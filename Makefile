@@ -4,7 +4,7 @@
 
 SWIFT        ?= swift
 BATCH        ?= samples/tak2/batch.toml
-DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev libssl-dev zlib1g-dev pkg-config
+DEBIAN_BUILD  = libxlsxwriter-dev libxml2-dev libssl-dev zlib1g-dev libsqlite3-dev pkg-config
 # What the print tests use: Chromium (the report to PDF), LibreOffice Calc without a desktop
 # (workbooks and notices to PDF), the Thai fonts both print with (TH Sarabun's metric twin,
 # Laksaman) and Carlito (Calibri's metrics, the unit of every column width), and poppler's

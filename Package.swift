@@ -10,7 +10,7 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 //    │     ├─> KhetImport  (CSV/XLSX/XML readers) -> KhetCore, CLibXML2, CZlib, KhetTemplates
 //    │     ├─> KhetCalc    (calculators)          -> KhetCore
 //    │     ├─> KhetExport  (workbooks, report)    -> KhetCore, KhetCalc, XLSXWriter, CCrypto, KhetTemplates
-//    │     └─> KhetLedger  (planned: confirmed rounds in SQLite, behind a protocol) -> KhetCore
+//    │     └─> KhetLedger  (confirmed rounds in SQLite, behind a protocol; not yet used by the batch) -> KhetCore, CSQLite
 //    └─> KhetSample (synthetic area and national data sets, CSV and DMC-style XLSX) -> KhetCore, XLSXWriter
 //   XLSXWriter -> CXlsxWriter; KhetCore depends on nothing.
 //
@@ -48,6 +48,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SQLite keeps the ledger of confirmed rounds (KhetLedger): one file, transactions, no server.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -65,6 +71,7 @@ let package = Package(
         .target(name: "KhetCore", swiftSettings: swift6),
         .target(name: "KhetImport", dependencies: ["KhetCore", "CLibXML2", "CZlib", "KhetTemplates"], swiftSettings: swift6),
         .target(name: "KhetCalc", dependencies: ["KhetCore"], swiftSettings: swift6),
+        .target(name: "KhetLedger", dependencies: ["KhetCore", "CSQLite"], swiftSettings: swift6),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"], swiftSettings: swift6),
         .target(name: "KhetExport", dependencies: [
             "CCrypto", "KhetCore", "KhetCalc", "XLSXWriter", "KhetTemplates",
@@ -89,6 +96,7 @@ let package = Package(
         .target(name: "KhetTestSupport", dependencies: ["KhetCore"], path: "Tests/KhetTestSupport"),
         .testTarget(name: "KhetCoreTests", dependencies: ["KhetCore", "KhetTestSupport"]),
         .testTarget(name: "KhetImportTests", dependencies: ["KhetImport", "KhetTestSupport"]),
+        .testTarget(name: "KhetLedgerTests", dependencies: ["KhetLedger", "KhetCore", "KhetTestSupport"]),
         .testTarget(name: "KhetCalcTests", dependencies: [
             "KhetCalc", "KhetImport", "KhetTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
