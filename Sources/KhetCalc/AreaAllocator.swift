@@ -7,7 +7,18 @@ public struct AreaAllocator {
 
     public init(framework: Framework) { self.framework = framework }
 
-    public func allocate(_ inputs: AllocationInputs) -> Allocation {
+    /// The year's allocation (`transfer` nil), or what one transfer pays against the ledger.
+    public func allocate(_ inputs: AllocationInputs, transfer: TransferPlan? = nil) -> Allocation {
+        guard let transfer else { return allocate(inputs, paidAdvance: [:]) }
+        return TransferCalculation(allocator: self, inputs: inputs, plan: transfer).allocation()
+    }
+
+    /// What each school was paid as each per-pupil programme's advance: programme → school → item.
+    typealias PaidAdvance = [String: [String: [String: Money]]]
+
+    /// Every programme over the area, envelopes applied; a per-pupil programme whose advance is
+    /// in `paidAdvance` deducts that advance from its balance.
+    func allocate(_ inputs: AllocationInputs, paidAdvance: PaidAdvance) -> Allocation {
         var lines: [AllocationLine] = []
         var rounds: [PaymentRound] = []
         var diagnostics: [Diagnostic] = []
@@ -24,7 +35,7 @@ public struct AreaAllocator {
             case .perPupil:
                 let calculator = FreeEducationCalculator(framework: framework, programme: programme)
                 let result = calculator.allocate(schools: inputs.schools, snapshots: inputs.snapshots,
-                                                 fiscalYear: inputs.fiscalYear)
+                                                 fiscalYear: inputs.fiscalYear, paidAdvance: paidAdvance[programme.id])
                 programmeLines = result.lines
                 diagnostics += result.diagnostics
             case .poorPupils(let caps):
@@ -63,33 +74,42 @@ public struct AreaAllocator {
     }
 
     /// Item envelopes first, then the programme's envelope over what the items were given.
-    private func applyEnvelopes(of programme: Programme, to lines: [AllocationLine])
+    /// `paidBefore` gives what earlier transfers already took of an envelope (programme, item);
+    /// `round` picks the round the scaling lines go in.
+    func applyEnvelopes(of programme: Programme, to lines: [AllocationLine],
+                        paidBefore: (String?) -> Money = { _ in .zero },
+                        round: ([AllocationLine]) -> PaymentRound? = { $0.map(\.round).max() })
         -> (lines: [AllocationLine], outcomes: [EnvelopeOutcome]) {
         var added: [AllocationLine] = []
         var outcomes: [EnvelopeOutcome] = []
         for item in programme.items {
             guard let envelope = item.envelope else { continue }
-            let result = scale(lines.filter { $0.itemID == item.id }, to: envelope, programmeID: programme.id, itemID: item.id)
+            let result = scale(lines.filter { $0.itemID == item.id }, to: envelope, paidBefore: paidBefore(item.id),
+                               round: round, programmeID: programme.id, itemID: item.id)
             added += result.lines
             outcomes.append(result.outcome)
         }
         if let envelope = programme.envelope {
-            let result = scale(lines + added, to: envelope, programmeID: programme.id, itemID: nil)
+            let result = scale(lines + added, to: envelope, paidBefore: paidBefore(nil), round: round,
+                               programmeID: programme.id, itemID: nil)
             added += result.lines
             outcomes.append(result.outcome)
         }
         return (added, outcomes)
     }
 
-    private func scale(_ lines: [AllocationLine], to envelope: Envelope, programmeID: String, itemID: String?)
+    /// `lines` scaled to what is left of `envelope` once `paidBefore` is taken off it.
+    private func scale(_ lines: [AllocationLine], to envelope: Envelope, paidBefore: Money,
+                       round: ([AllocationLine]) -> PaymentRound?, programmeID: String, itemID: String?)
         -> (lines: [AllocationLine], outcome: EnvelopeOutcome) {
         var entitlements: [String: Money] = [:]
         for line in lines { entitlements[line.schoolCode, default: .zero] += line.amount }
         let total = entitlements.values.reduce(Money.zero, +)
-        let shares = EnvelopeScaler().shares(of: envelope.amount, entitlements: entitlements)
-        guard let round = lines.map(\.round).max() else {
+        let left = max(.zero, envelope.amount - paidBefore)
+        let shares = EnvelopeScaler().shares(of: left, entitlements: entitlements)
+        guard let round = round(lines) else {
             return ([], EnvelopeOutcome(programmeID: programmeID, itemID: itemID, entitlement: .zero,
-                                        envelope: envelope.amount, allocated: .zero))
+                                        envelope: envelope.amount, allocated: .zero, paidBefore: paidBefore))
         }
         var scaling: [AllocationLine] = []
         for (code, entitlement) in entitlements.sorted(by: { $0.key < $1.key }) {
@@ -102,7 +122,7 @@ public struct AreaAllocator {
         }
         let allocated = shares.values.reduce(Money.zero, +)
         return (scaling, EnvelopeOutcome(programmeID: programmeID, itemID: itemID, entitlement: total,
-                                         envelope: envelope.amount, allocated: allocated))
+                                         envelope: envelope.amount, allocated: allocated, paidBefore: paidBefore))
     }
 
     /// The item id of a programme envelope's scaling lines.
@@ -199,6 +219,7 @@ extension LineBasis {
         case .noRecovery: return 2
         case .envelopeScaling: return 3
         case .listAdjustment: return 4
+        case .correction: return 5
         }
     }
 }

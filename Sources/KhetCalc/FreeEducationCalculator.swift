@@ -24,7 +24,10 @@ public struct FreeEducationCalculator {
         self.programme = programme
     }
 
-    public func allocate(schools: [School], snapshots: [Snapshot], fiscalYear: FiscalYear) -> Allocation {
+    /// `paidAdvance`: what the ledger says each school was paid as the advance, per item, when
+    /// it was confirmed; the balance then deducts that, never a recomputed advance.
+    public func allocate(schools: [School], snapshots: [Snapshot], fiscalYear: FiscalYear,
+                         paidAdvance: [String: [String: Money]]? = nil) -> Allocation {
         var diagnostics: [Diagnostic] = []
         let byDate = Dictionary(snapshots.map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
         let plan = roundsToPay(fiscalYear: fiscalYear, available: Set(byDate.keys), diagnostics: &diagnostics)
@@ -44,7 +47,9 @@ public struct FreeEducationCalculator {
                     for line in advance { advancePaid[line.itemID, default: .zero] += line.amount }
                     lines += advance
                 case .balance:
-                    lines += balanceLines(school: school.code, counts: counts, round: round, advancePaid: advancePaid)
+                    let paid = paidAdvance.map { $0[school.code] ?? [:] }
+                    lines += balanceLines(school: school.code, counts: counts, round: round,
+                                          advancePaid: paid ?? advancePaid, recomputed: paid == nil ? nil : advancePaid)
                 }
             }
         }
@@ -124,17 +129,19 @@ public struct FreeEducationCalculator {
 
     /// The term-1 balance per item: the full entitlement on the June count, less the advance
     /// paid for that item; a negative result is lifted to zero unless the framework recovers it.
+    /// `recomputed`: the advance on today's November count, shown beside the one paid.
     func balanceLines(school: String, counts: GradeCounts, round: PaymentRound,
-                      advancePaid: [String: Money]) -> [AllocationLine] {
+                      advancePaid: [String: Money], recomputed: [String: Money]? = nil) -> [AllocationLine] {
         let entitlement = entitlementLines(school: school, counts: counts, round: round)
         var lines: [AllocationLine] = []
         for item in programme.items {
             let itemLines = entitlement.filter { $0.itemID == item.id }
             lines += itemLines
             let paid = advancePaid[item.id] ?? .zero
-            guard !paid.isZero else { continue }
+            let today = recomputed.map { $0[item.id] ?? .zero }
+            guard !paid.isZero || !(today?.isZero ?? true) else { continue }
             lines.append(AllocationLine(schoolCode: school, programmeID: programme.id, itemID: item.id, round: round,
-                                        grade: nil, basis: .lessAdvance(paid: paid)))
+                                        grade: nil, basis: .lessAdvance(paid: paid, recomputed: today)))
             let balance = itemLines.map(\.amount).sum() - paid
             if balance.isNegative && !framework.advance.allowsRecovery {
                 lines.append(AllocationLine(schoolCode: school, programmeID: programme.id, itemID: item.id, round: round,

@@ -8,8 +8,10 @@ public enum LineBasis: Sendable, Hashable {
     /// The term-1 advance: `counted` pupils of `countedGrade` on 10 November, of whom `percent`%
     /// rounded by `rounding` are funded at `rate`.
     case advance(counted: Int, countedGrade: Grade, percent: Int, rounding: CountRounding, funded: Int, rate: Money)
-    /// The advance already paid for this item, taken off the term-1 entitlement.
-    case lessAdvance(paid: Money)
+    /// The advance already paid for this item, taken off the term-1 entitlement. `recomputed` is
+    /// the advance on today's November count when the paid one comes from the ledger: shown
+    /// beside it, never deducted.
+    case lessAdvance(paid: Money, recomputed: Money?)
     /// Lifts a negative balance to zero when the framework does not recover overpaid advances.
     case noRecovery(shortfall: Money)
     /// Poor pupils: `eligible` pupils, funded up to `capPercent`% of the `enrolment` at their
@@ -27,6 +29,35 @@ public enum LineBasis: Sendable, Hashable {
     /// The notices follow OBEC's approved list (`notices = "obec"`): this line takes the school
     /// from Khet's `computed` figure for the item to OBEC's `listed` one, which the office may transfer.
     case listAdjustment(listed: Money, computed: Money)
+    /// A round already confirmed in the ledger gives `recomputed` on today's data where the
+    /// school was paid `paid` (its entitlement, envelope cuts left out): the difference is paid
+    /// (or taken back) in this transfer, never changed silently.
+    case correction(recomputed: Money, paid: Money)
+
+    /// The basis's name as outputs and the ledger record it.
+    public var kindName: String {
+        switch self {
+        case .perPupil: return "perPupil"
+        case .advance: return "advance"
+        case .lessAdvance: return "lessAdvance"
+        case .noRecovery: return "noRecovery"
+        case .capped: return "capped"
+        case .boarders: return "boarders"
+        case .perSchool: return "perSchool"
+        case .floorTopUp: return "floorTopUp"
+        case .envelopeScaling: return "envelopeScaling"
+        case .listAdjustment: return "listAdjustment"
+        case .correction: return "correction"
+        }
+    }
+
+    /// An envelope cut or a list adjustment: part of what is paid, not of the entitlement.
+    public var isAdjustment: Bool {
+        switch self {
+        case .envelopeScaling, .listAdjustment: return true
+        default: return false
+        }
+    }
 
     /// The pupils the line pays for, when it pays per pupil.
     public var pupils: Int? {
@@ -35,7 +66,7 @@ public enum LineBasis: Sendable, Hashable {
         case .advance(_, _, _, _, let funded, _): return funded
         case .capped(_, _, _, let funded, _), .boarders(_, _, let funded, _): return funded
         case .floorTopUp(let pupils, _, _): return pupils
-        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling, .listAdjustment: return nil
+        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling, .listAdjustment, .correction: return nil
         }
     }
 
@@ -44,7 +75,7 @@ public enum LineBasis: Sendable, Hashable {
         switch self {
         case .perPupil(_, let rate), .advance(_, _, _, _, _, let rate): return rate
         case .capped(_, _, _, _, let rate), .boarders(_, _, _, let rate): return rate
-        case .lessAdvance, .noRecovery, .perSchool, .floorTopUp, .envelopeScaling, .listAdjustment: return nil
+        case .lessAdvance, .noRecovery, .perSchool, .floorTopUp, .envelopeScaling, .listAdjustment, .correction: return nil
         }
     }
 
@@ -53,13 +84,14 @@ public enum LineBasis: Sendable, Hashable {
         switch self {
         case .perPupil(let pupils, let rate): return rate * pupils
         case .advance(_, _, _, _, let funded, let rate): return rate * funded
-        case .lessAdvance(let paid): return -paid
+        case .lessAdvance(let paid, _): return -paid
         case .noRecovery(let shortfall): return shortfall
         case .capped(_, _, _, let funded, let rate), .boarders(_, _, let funded, let rate): return rate * funded
         case .perSchool(let amount): return amount
         case .floorTopUp(let pupils, let floor, let before): return max(.zero, floor * pupils - before)
         case .envelopeScaling(let entitlement, let allocated, _, _): return allocated - entitlement
         case .listAdjustment(let listed, let computed): return listed - computed
+        case .correction(let recomputed, let paid): return recomputed - paid
         }
     }
 }

@@ -36,8 +36,13 @@ public struct LineDescription: Sendable {
             return language.pick(
                 "ร้อยละ \(percent) ของ \(counted) คน (\(countedGrade.thaiCode) ณ \(snapshotText)) = \(result)",
                 "\(percent)% of \(counted) (\(countedGrade.latinCode) on \(snapshotText)) = \(result)")
-        case .lessAdvance:
-            return language.pick("หักเงินงวดที่ 1 ที่จ่ายแล้ว", "less the advance already paid")
+        case let .lessAdvance(paid, recomputed):
+            guard let recomputed, recomputed != paid else {
+                return language.pick("หักเงินงวดที่ 1 ที่จ่ายแล้ว", "less the advance already paid")
+            }
+            return language.pick(
+                "หักเงินงวดที่ 1 ที่โอนแล้ว \(paid.formatted) บาท (คำนวณจากข้อมูลปัจจุบันได้ \(recomputed.formatted) บาท)",
+                "less the advance transferred, \(paid.formatted) (on today's count \(recomputed.formatted))")
         case .noRecovery:
             return language.pick("ไม่เรียกคืนส่วนที่จ่ายเกิน (ยอดงวดที่ 2 ไม่ติดลบ)", "overpaid advance not recovered (balance kept at zero)")
         case let .capped(eligible, enrolment, capPercent, funded, _):
@@ -66,6 +71,10 @@ public struct LineDescription: Sendable {
             return language.pick(
                 "ปรับตามบัญชีจัดสรรของ สพฐ.: สพฐ. อนุมัติ \(listed.formatted) บาท, Khet คำนวณได้ \(computed.formatted) บาท",
                 "adjusted to OBEC's approved list: OBEC \(listed.formatted), Khet's figure \(computed.formatted)")
+        case let .correction(recomputed, paid):
+            return language.pick(
+                "ปรับปรุงยอดที่โอนแล้ว: โอนแล้ว \(paid.formatted) บาท คำนวณจากข้อมูลปัจจุบันได้ \(recomputed.formatted) บาท",
+                "correction of a round already paid: paid \(paid.formatted), on today's data \(recomputed.formatted)")
         }
     }
 
@@ -91,7 +100,7 @@ public struct LineDescription: Sendable {
             guard floor * pupils >= before else { return (nil, note(for: basis)) }
             return (Factors(count: "\(pupils)", rate: floor, less: before),
                     "\(perHeadWords(before, pupils: pupils)), \(floorWords(floor))")
-        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling, .listAdjustment:
+        case .lessAdvance, .noRecovery, .perSchool, .envelopeScaling, .listAdjustment, .correction:
             return (nil, note(for: basis))
         }
     }

@@ -98,7 +98,7 @@ struct ProgrammeDetailSheet {
                 counted = pupils
             case let .floorTopUp(pupils, _, _):
                 counted = pupils
-            case .advance, .lessAdvance, .noRecovery, .perSchool, .envelopeScaling, .listAdjustment:
+            case .advance, .lessAdvance, .noRecovery, .perSchool, .envelopeScaling, .listAdjustment, .correction:
                 break
             }
         }

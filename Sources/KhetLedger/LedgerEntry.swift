@@ -23,10 +23,16 @@ public struct LedgerEntry: Sendable, Equatable {
     public var confirmedBy: String
     /// The SHA-256 of each input, by role.
     public var inputs: [String: String]
+    /// The snapshot the round counted pupils on (BE, `2567-11-10`), so a later recomputation
+    /// counts on the same one; nil when it counted on none.
+    public var countedOn: String?
+    /// The SHA-256 of the run's `lines.json` that was confirmed, naming the run folder it came from.
+    public var runDigest: String?
     public var lines: [LedgerLine]
 
     public init(programmeID: String, round: String, kind: Kind = .payment, reason: String? = nil, batchDate: String,
-                confirmedAt: String, confirmedBy: String, inputs: [String: String], lines: [LedgerLine]) {
+                confirmedAt: String, confirmedBy: String, inputs: [String: String], countedOn: String? = nil,
+                runDigest: String? = nil, lines: [LedgerLine]) {
         self.programmeID = programmeID
         self.round = round
         self.kind = kind
@@ -35,6 +41,8 @@ public struct LedgerEntry: Sendable, Equatable {
         self.confirmedAt = confirmedAt
         self.confirmedBy = confirmedBy
         self.inputs = inputs
+        self.countedOn = countedOn
+        self.runDigest = runDigest
         self.lines = lines
     }
 
@@ -50,9 +58,12 @@ public struct LedgerLine: Sendable, Equatable {
     public var pupils: Int?
     public var rate: Money?
     public var amount: Money
+    /// What the amount rests on (`perPupil`, `envelopeScaling`, `correction`, …), so a later run
+    /// tells an entitlement from an envelope cut.
+    public var basis: String?
 
     public init(schoolCode: String, itemID: String, grade: String? = nil, level: String? = nil,
-                pupils: Int? = nil, rate: Money? = nil, amount: Money) {
+                pupils: Int? = nil, rate: Money? = nil, amount: Money, basis: String? = nil) {
         self.schoolCode = schoolCode
         self.itemID = itemID
         self.grade = grade
@@ -60,5 +71,6 @@ public struct LedgerLine: Sendable, Equatable {
         self.pupils = pupils
         self.rate = rate
         self.amount = amount
+        self.basis = basis
     }
 }

@@ -8,4 +8,6 @@ public protocol RoundLedger {
     /// Records `entry` in one transaction and returns its id. A second payment of a round
     /// already paid is refused (`alreadyConfirmed`); a correction needs a reason.
     func record(_ entry: LedgerEntry) throws(LedgerError) -> Int64
+    /// Records a transfer's entries in one transaction: all, or none when any is refused.
+    func record(_ entries: [LedgerEntry]) throws(LedgerError) -> [Int64]
 }

@@ -46,10 +46,11 @@ public final class SQLiteLedger: RoundLedger {
                 CREATE TABLE ledger (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE entries (id INTEGER PRIMARY KEY, programme TEXT NOT NULL, round TEXT NOT NULL,
                     kind TEXT NOT NULL CHECK (kind IN ('payment', 'correction')), reason TEXT, batch_date TEXT NOT NULL,
-                    confirmed_at TEXT NOT NULL, confirmed_by TEXT NOT NULL, line_count INTEGER NOT NULL);
+                    confirmed_at TEXT NOT NULL, confirmed_by TEXT NOT NULL, counted_on TEXT, run_digest TEXT,
+                    line_count INTEGER NOT NULL);
                 CREATE TABLE inputs (entry INTEGER NOT NULL REFERENCES entries(id), role TEXT NOT NULL, sha256 TEXT NOT NULL);
                 CREATE TABLE lines (entry INTEGER NOT NULL REFERENCES entries(id), school TEXT NOT NULL, item TEXT NOT NULL,
-                    grade TEXT, level TEXT, pupils INTEGER, rate_satang INTEGER, amount_satang INTEGER NOT NULL);
+                    grade TEXT, level TEXT, pupils INTEGER, rate_satang INTEGER, amount_satang INTEGER NOT NULL, basis TEXT);
                 CREATE INDEX lines_by_entry ON lines(entry);
                 """)
             try connection.run("INSERT INTO ledger VALUES ('format', 'khet-ledger'), ('schema', ?), ('area', ?), ('fiscal_year', ?)",
@@ -87,12 +88,14 @@ public final class SQLiteLedger: RoundLedger {
         var entries: [LedgerEntry] = []
         var lineCounts: [Int64: Int64] = [:]
         do {
-            try connection.run("SELECT id, programme, round, kind, reason, batch_date, confirmed_at, confirmed_by, line_count FROM entries ORDER BY id") { row in
+            try connection.run("SELECT id, programme, round, kind, reason, batch_date, confirmed_at, confirmed_by, line_count, counted_on, run_digest FROM entries ORDER BY id") { row in
                 var entry = LedgerEntry(programmeID: row.text(1) ?? "", round: row.text(2) ?? "",
                                         kind: LedgerEntry.Kind(rawValue: row.text(3) ?? "") ?? .payment, reason: row.text(4),
                                         batchDate: row.text(5) ?? "", confirmedAt: row.text(6) ?? "", confirmedBy: row.text(7) ?? "",
                                         inputs: [:], lines: [])
                 entry.id = row.integer(0)
+                entry.countedOn = row.text(9)
+                entry.runDigest = row.text(10)
                 if let id = entry.id { lineCounts[id] = row.integer(8) ?? 0 }
                 entries.append(entry)
             }
@@ -103,12 +106,12 @@ public final class SQLiteLedger: RoundLedger {
                     entries[position].inputs[role] = digest
                 }
             }
-            try connection.run("SELECT entry, school, item, grade, level, pupils, rate_satang, amount_satang FROM lines ORDER BY rowid") { row in
+            try connection.run("SELECT entry, school, item, grade, level, pupils, rate_satang, amount_satang, basis FROM lines ORDER BY rowid") { row in
                 guard let id = row.integer(0), let position = index[id] else { return }
                 entries[position].lines.append(LedgerLine(
                     schoolCode: row.text(1) ?? "", itemID: row.text(2) ?? "", grade: row.text(3), level: row.text(4),
                     pupils: row.integer(5).map { Int($0) }, rate: row.integer(6).map { Money(satang: $0) },
-                    amount: Money(satang: row.integer(7) ?? 0)))
+                    amount: Money(satang: row.integer(7) ?? 0), basis: row.text(8)))
             }
         } catch {
             throw LedgerError.damaged(path: path, reason: error.message)
@@ -121,7 +124,12 @@ public final class SQLiteLedger: RoundLedger {
     }
 
     public func record(_ entry: LedgerEntry) throws(LedgerError) -> Int64 {
-        if entry.kind == .correction, entry.reason?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+        try record([entry])[0]
+    }
+
+    /// Records every entry of one transfer in one transaction: all of them, or none.
+    public func record(_ entries: [LedgerEntry]) throws(LedgerError) -> [Int64] {
+        for entry in entries where entry.kind == .correction && entry.reason?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
             throw LedgerError.correctionWithoutReason
         }
         do {
@@ -131,34 +139,12 @@ public final class SQLiteLedger: RoundLedger {
             throw LedgerError.writeFailed(path: path, reason: error.message)
         }
         do {
-            var paid: Int64?
-            try connection.run("SELECT id FROM entries WHERE programme = ? AND round = ? AND kind = 'payment'",
-                               [.text(entry.programmeID), .text(entry.round)]) { row in paid = row.integer(0) }
-            switch (entry.kind, paid) {
-            case (.payment, let id?):
-                try? connection.execute("ROLLBACK")
-                throw LedgerError.alreadyConfirmed(programmeID: entry.programmeID, round: entry.round, entryID: id)
-            case (.correction, nil):
-                try? connection.execute("ROLLBACK")
-                throw LedgerError.nothingToCorrect(programmeID: entry.programmeID, round: entry.round)
-            default:
-                break
-            }
-            try connection.run("INSERT INTO entries (programme, round, kind, reason, batch_date, confirmed_at, confirmed_by, line_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               [.text(entry.programmeID), .text(entry.round), .text(entry.kind.rawValue), .text(entry.reason),
-                                .text(entry.batchDate), .text(entry.confirmedAt), .text(entry.confirmedBy), .integer(Int64(entry.lines.count))])
-            let id = connection.lastInsertID
-            for (role, digest) in entry.inputs.sorted(by: { $0.key < $1.key }) {
-                try connection.run("INSERT INTO inputs VALUES (?, ?, ?)", [.integer(id), .text(role), .text(digest)])
-            }
-            for line in entry.lines {
-                try connection.run("INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   [.integer(id), .text(line.schoolCode), .text(line.itemID), .text(line.grade), .text(line.level),
-                                    .integer(line.pupils.map(Int64.init)), .integer(line.rate?.satang), .integer(line.amount.satang)])
-            }
+            var ids: [Int64] = []
+            for entry in entries { ids.append(try insert(entry)) }
             try connection.execute("COMMIT")
-            return id
+            return ids
         } catch let error as LedgerError {
+            try? connection.execute("ROLLBACK")
             throw error
         } catch let error as SQLiteConnection.Failure {
             try? connection.execute("ROLLBACK")
@@ -167,5 +153,35 @@ public final class SQLiteLedger: RoundLedger {
             try? connection.execute("ROLLBACK")
             throw LedgerError.writeFailed(path: path, reason: "\(error)")
         }
+    }
+
+    /// One entry, inside the caller's transaction.
+    private func insert(_ entry: LedgerEntry) throws -> Int64 {
+        var paid: Int64?
+        try connection.run("SELECT id FROM entries WHERE programme = ? AND round = ? AND kind = 'payment'",
+                           [.text(entry.programmeID), .text(entry.round)]) { row in paid = row.integer(0) }
+        switch (entry.kind, paid) {
+        case (.payment, let id?):
+            throw LedgerError.alreadyConfirmed(programmeID: entry.programmeID, round: entry.round, entryID: id)
+        case (.correction, nil):
+            throw LedgerError.nothingToCorrect(programmeID: entry.programmeID, round: entry.round)
+        default:
+            break
+        }
+        try connection.run("INSERT INTO entries (programme, round, kind, reason, batch_date, confirmed_at, confirmed_by, counted_on, run_digest, line_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           [.text(entry.programmeID), .text(entry.round), .text(entry.kind.rawValue), .text(entry.reason),
+                            .text(entry.batchDate), .text(entry.confirmedAt), .text(entry.confirmedBy), .text(entry.countedOn),
+                            .text(entry.runDigest), .integer(Int64(entry.lines.count))])
+        let id = connection.lastInsertID
+        for (role, digest) in entry.inputs.sorted(by: { $0.key < $1.key }) {
+            try connection.run("INSERT INTO inputs VALUES (?, ?, ?)", [.integer(id), .text(role), .text(digest)])
+        }
+        for line in entry.lines {
+            try connection.run("INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               [.integer(id), .text(line.schoolCode), .text(line.itemID), .text(line.grade), .text(line.level),
+                                .integer(line.pupils.map(Int64.init)), .integer(line.rate?.satang), .integer(line.amount.satang),
+                                .text(line.basis)])
+        }
+        return id
     }
 }

@@ -77,7 +77,7 @@ final class FreeEducationCalculatorTests: XCTestCase {
         XCTAssertEqual(tuitionBalance.map(\.basis), [
             .perPupil(pupils: 40, rate: Money(baht: 950)),
             .perPupil(pupils: 50, rate: Money(baht: 950)),
-            .lessAdvance(paid: Money(baht: 133_000)),
+            .lessAdvance(paid: Money(baht: 133_000), recomputed: nil),
             .noRecovery(shortfall: Money(baht: 47_500)),
         ])
         XCTAssertEqual(allocation.total { $0.itemID == "tuition" && $0.round == balance }, .zero)
