@@ -10,7 +10,7 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 //    │     ├─> KhetImport  (CSV/XLSX/XML readers) -> KhetCore, CLibXML2, CZlib, KhetTemplates
 //    │     ├─> KhetCalc    (calculators)          -> KhetCore
 //    │     ├─> KhetExport  (workbooks, report)    -> KhetCore, KhetCalc, XLSXWriter, CCrypto, KhetTemplates
-//    │     └─> KhetLedger  (confirmed rounds in SQLite, behind a protocol; not yet used by the batch) -> KhetCore, CSQLite
+//    │     └─> KhetLedger  (confirmed rounds in SQLite, behind a protocol) -> KhetCore, CSQLite
 //    └─> KhetSample (synthetic area and national data sets, CSV and DMC-style XLSX) -> KhetCore, XLSXWriter
 //   XLSXWriter -> CXlsxWriter; KhetCore depends on nothing.
 //
@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "KhetBatch",
             dependencies: [
-                "KhetCore", "KhetImport", "KhetCalc", "KhetExport", "KhetTemplates",
+                "KhetCore", "KhetImport", "KhetCalc", "KhetExport", "KhetLedger", "KhetTemplates",
             ],
             swiftSettings: swift6
         ),

@@ -2,6 +2,7 @@ import Foundation
 import KhetCalc
 import KhetCore
 import KhetExport
+import KhetLedger
 
 /// Calculates and writes a batch whose inputs imported without errors. Outputs go to a fresh
 /// folder beside the output folder and replace it only when everything was written, so a
@@ -32,31 +33,78 @@ struct AreaBatchRunner {
         var diagnostics: [Diagnostic]
         /// OBEC's lists against the allocation, when the batch has any.
         var reconciliations: [Reconciliation] = []
+        /// A pay run's plan and the ledger it was checked against; nil for a plan of the year.
+        var transfer: (plan: TransferPlan, ledger: BatchLedger)? = nil
     }
 
     func calculate() throws(StageFailure) -> Calculation {
-        guard let framework = data.framework, !framework.programmes.isEmpty else {
+        guard let read = data.framework, !read.programmes.isEmpty else {
             throw StageFailure.calculation(data.diagnostics + [Diagnostic(
                 .error, code: "CALC003", file: data.manifest.framework.displayName,
                 message: "the framework has no programme")])
         }
-        let allocation = AreaAllocator(framework: framework).allocate(data.allocationInputs)
+        let framework = try revisedEnvelopes(read)
+        var transfer: (plan: TransferPlan, ledger: BatchLedger)?
+        if let request = data.manifest.payment {
+            do {
+                let ledger = try BatchLedger.read(data.manifest)
+                transfer = (try ledger.plan(for: request), ledger)
+            } catch {
+                throw StageFailure.calculation(data.diagnostics + error.diagnostics)
+            }
+        }
+        let allocation = AreaAllocator(framework: framework).allocate(data.allocationInputs, transfer: transfer?.plan)
         var evaluation: PlanEvaluation?
         if let plan = data.actionPlan, let scales = data.evaluationScales {
             evaluation = EvaluationCalculator(scales: scales).evaluate(plan)
         }
-        let diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework) + (evaluation?.diagnostics ?? [])
+        var diagnostics = data.diagnostics + allocation.diagnostics + missingInputs(framework) + (evaluation?.diagnostics ?? [])
         if diagnostics.hasErrors { throw StageFailure.calculation(diagnostics) }
+        if let request = data.manifest.payment, request.correction == nil {
+            diagnostics += unexplainedCorrections(allocation, request: request)
+        }
         let reconciler = ListReconciler(data: data, framework: framework, allocation: allocation)
         let reconciliations = try reconciler.reconcile()
         let paid = try reconciler.followingLists(reconciliations)
         return Calculation(framework: framework, allocation: paid, evaluation: evaluation, diagnostics: diagnostics,
-                           reconciliations: reconciliations)
+                           reconciliations: reconciliations, transfer: transfer)
+    }
+
+    /// `[envelopes]`: OBEC's revised envelope of a programme replaces the framework's.
+    private func revisedEnvelopes(_ framework: Framework) throws(StageFailure) -> Framework {
+        var revised = framework
+        var problems: [Diagnostic] = []
+        let file = data.manifest.file.displayName
+        for revision in data.manifest.envelopes {
+            guard let index = revised.programmes.firstIndex(where: { $0.id == revision.programmeID }) else {
+                problems.append(Diagnostic(.error, code: "BAT018", file: file, line: revision.line, column: revision.column,
+                                           message: "the framework has no programme '\(revision.programmeID)'",
+                                           hint: "its programmes: \(framework.programmes.map(\.id).joined(separator: ", "))"))
+                continue
+            }
+            revised.programmes[index].envelope = Envelope(amount: revision.amount,
+                                                          source: "\(file):\(revision.line) [envelopes] \(revision.programmeID)")
+        }
+        if !problems.isEmpty { throw StageFailure.calculation(data.diagnostics + problems) }
+        return revised
+    }
+
+    /// Corrections are confirmed with their reason: without `correction = "…"`, say so before confirming.
+    private func unexplainedCorrections(_ allocation: Allocation, request: BatchManifest.PaymentRequest) -> [Diagnostic] {
+        let schools = Set(allocation.lines.filter { if case .correction = $0.basis { return true }; return false }.map(\.schoolCode))
+        guard !schools.isEmpty else { return [] }
+        return [Diagnostic(.warning, code: "BAT019", file: data.manifest.file.displayName, line: request.line, column: request.column,
+                           message: "today's data differs from rounds already paid for \(schools.count) school(s): the transfer corrects them",
+                           thaiMessage: "ข้อมูลปัจจุบันต่างจากยอดที่โอนแล้ว \(schools.count) โรงเรียน การโอนครั้งนี้จึงมีรายการปรับปรุงยอด",
+                           hint: "check the corrections sheet, then say why in [payment] correction = \"…\" (khet confirm needs the reason)")]
     }
 
     func run() throws -> Outcome {
         let manifest = data.manifest
-        let output = OutputFolder(destination: manifest.output, inputs: manifest.inputFiles.map(\.file.url))
+        let destination = PayRunFolder.destination(of: manifest)
+        var output = OutputFolder(destination: destination, inputs: manifest.inputFiles.map(\.file.url), ledger: manifest.ledgerFile)
+        // A run that pays nothing never replaces a pay run's folder; a pay run never a confirmed one.
+        if manifest.payment != nil { output.confirmedTransfers = try BatchLedger.read(manifest).confirmedRunDigests }
         try output.check()
         let calculation = try measure("calculate", items: data.schools.count, unit: "schools") { try calculate() }
         let (framework, allocation, diagnostics) = (calculation.framework, calculation.allocation, calculation.diagnostics)
@@ -66,13 +114,16 @@ struct AreaBatchRunner {
             snapshots: data.snapshots, allocation: allocation, diagnostics: diagnostics,
             batchDate: manifest.batchDate, language: manifest.language)
         report.letter = manifest.letter
+        if let transfer = calculation.transfer {
+            report.transfer = TransferSummary(rounds: Array(transfer.plan.paying), paidBefore: transfer.plan.paid)
+        }
         var noticeCount = 0
         let written = try measure("write", items: data.schools.count, unit: "schools") {
             try output.write { folder in
                 try writeOutputs(into: folder, calculation: calculation, report: report, noticeCount: &noticeCount)
             }
         }
-        return Outcome(written: written, noticesFolder: manifest.output.appendingPathComponent(SchoolNotices.folderName),
+        return Outcome(written: written, noticesFolder: destination.appendingPathComponent(SchoolNotices.folderName),
                        noticeCount: noticeCount, diagnostics: diagnostics, reconciliations: calculation.reconciliations)
     }
 
@@ -99,9 +150,32 @@ struct AreaBatchRunner {
         let notices = try SchoolNotices(report: report, pdfConverter: pdfConverter).write(into: folder)
         noticeCount = notices.count
         let distribution = try DistributionList(report: report, notices: notices).write(into: folder)
+        var transferFile: URL?
+        if let transfer = calculation.transfer {
+            transferFile = try writeTransfer(into: folder, calculation: calculation, ledger: transfer.ledger, digests: digests)
+        }
         try writeManifest(into: folder, outputs: outputs, distribution: distribution, notices: notices,
-                          framework: calculation.framework)
-        return outputs.map(\.lastPathComponent) + [distribution.lastPathComponent, SchoolNotices.folderName, "manifest.json"]
+                          framework: calculation.framework, transfer: transferFile)
+        return outputs.map(\.lastPathComponent) + [distribution.lastPathComponent, SchoolNotices.folderName]
+            + (transferFile.map { [$0.lastPathComponent] } ?? []) + ["manifest.json"]
+    }
+
+    /// `lines.json`: the transfer as `khet confirm` will record it.
+    private func writeTransfer(into folder: URL, calculation: Calculation, ledger: BatchLedger,
+                               digests: [AnnualReportData.InputDigest]) throws -> URL {
+        let manifest = data.manifest
+        let latest = data.allocationInputs.latestSnapshot?.date
+        let payments = TransferRecord.payments(
+            of: calculation.allocation.lines, roundName: RoundName.name(of:),
+            countedOn: { round in round.kind == .wholeYear ? latest : round.snapshotDate })
+        let record = TransferRecord(
+            area: manifest.area.code, fiscalYear: manifest.fiscalYear.year, batchDate: manifest.batchDate.isoBE,
+            rounds: manifest.payment?.rounds.map(\.text) ?? [], ledgerEntries: ledger.entries.count,
+            inputs: Dictionary(digests.map { ($0.role, $0.sha256) }, uniquingKeysWith: { first, _ in first }),
+            payments: payments)
+        let url = folder.appendingPathComponent(TransferRecord.fileName)
+        try record.encoded().write(to: url)
+        return url
     }
 
     private func measure<T>(_ stage: String, items: Int, unit: String, _ body: () throws -> T) rethrows -> T {
@@ -138,7 +212,7 @@ struct AreaBatchRunner {
     }
 
     private func writeManifest(into folder: URL, outputs: [URL], distribution: URL, notices: [NoticeRecord],
-                               framework: Framework) throws {
+                               framework: Framework, transfer: URL?) throws {
         let manifest = data.manifest
         var record = OutputManifest(version: KhetVersion.current, area: manifest.area.code, fiscalYear: manifest.fiscalYear.year,
                                     batchDate: manifest.batchDate.isoBE, framework: manifest.framework.displayName,
@@ -153,6 +227,9 @@ struct AreaBatchRunner {
         }
         record.outputs.append(try OutputManifest.entry(role: "distribution", file: distribution,
                                                        shownAs: distribution.lastPathComponent))
+        if let transfer {
+            record.outputs.append(try OutputManifest.entry(role: "transfer", file: transfer, shownAs: transfer.lastPathComponent))
+        }
         for notice in notices {
             record.outputs.append(OutputManifest.Entry(role: "notice", path: notice.path, sha256: notice.sha256, bytes: notice.bytes))
             if let pdf = notice.pdf {

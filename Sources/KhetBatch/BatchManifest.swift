@@ -65,6 +65,39 @@ struct BatchManifest: Sendable {
     var letter = NoticeLetter()
     /// Every notice also as a PDF (`notice_pdf = true`), converted with LibreOffice.
     var noticePDF = false
+    /// The ledger of confirmed rounds (`ledger`, or `khet-ledger-AREA-FY.sqlite` beside the batch).
+    var ledger: URL? = nil
+    /// The line of `ledger` in the batch file (1 when the default is used), for its errors.
+    var ledgerLine = 1
+    /// `--output` named the folder: a pay run writes there, not into a folder named by its rounds.
+    var outputIsExact = false
+    /// `[payment]`: the rounds this batch pays; nil for a plan of the whole year that pays nothing.
+    var payment: PaymentRequest? = nil
+    /// `[envelopes]`: OBEC's revised envelopes, replacing the framework's, in baht per programme.
+    var envelopes: [EnvelopeRevision] = []
+
+    /// `[payment]` of a batch.
+    struct PaymentRequest: Sendable {
+        var rounds: [RoundName]
+        /// Why the transfer corrects rounds already paid, when it does.
+        var correction: String?
+        /// Where `rounds` is, for errors found once the ledger is read.
+        var line: Int
+        var column: Int
+    }
+
+    struct EnvelopeRevision: Sendable {
+        var programmeID: String
+        var amount: Money
+        var line: Int
+        var column: Int
+    }
+
+    /// The ledger's file: as the batch names it, or the default beside the batch file.
+    var ledgerFile: URL {
+        ledger ?? file.url.deletingLastPathComponent()
+            .appendingPathComponent("khet-ledger-\(area.code)-\(fiscalYear.year).sqlite")
+    }
 
     /// Stands for the whole country in a national data set's batch before it is split by area.
     static let country = Area(code: "national", name: "ทั้งประเทศ", shortName: "ทั้งประเทศ")

@@ -199,6 +199,10 @@ private struct FieldReader {
         let scales = evaluationScalesFile()
         let letter = noticeLetter()
         let noticePDF = boolean("notice_pdf")
+        let ledger = string("ledger", required: false).map { resolve($0).url }
+        let ledgerLine = ledger == nil ? 1 : locator.position(of: "ledger").line
+        let payment = paymentRequest()
+        let envelopes = envelopeRevisions()
         warnAboutUnknownKeys()
         guard let fiscalYear, let framework, let batchDate, let output, let area, let schools, let scales else { return nil }
         return BatchManifest(file: batchFile, area: area, areas: areasFile, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,
@@ -206,7 +210,66 @@ private struct FieldReader {
                              pupilSnapshots: snapshots.sorted { $0.date < $1.date },
                              pupilRecords: records.sorted { $0.date < $1.date }, poorPupils: poor, boarders: boarders,
                              actionPlan: actionPlan, evaluationScales: scales, allocationLists: allocationLists,
-                             letter: letter, noticePDF: noticePDF)
+                             letter: letter, noticePDF: noticePDF, ledger: ledger, ledgerLine: ledgerLine,
+                             outputIsExact: outputOverride != nil, payment: payment, envelopes: envelopes)
+    }
+
+    /// `[payment]`: `rounds = ["1/2568-advance", "year"]`, maybe `correction = "why"`.
+    private mutating func paymentRequest() -> BatchManifest.PaymentRequest? {
+        guard let value = table["payment"] else { return nil }
+        let example = "[payment] rounds = [\"2/2567\"], [\"1/2568-advance\", \"year\"] or [\"1/2568-balance\"]"
+        guard let payment = value.table else {
+            problem("payment", "'payment' should be a table", hint: example)
+            return nil
+        }
+        let position = locator.position(of: "rounds", in: "payment")
+        guard let array = payment["rounds"]?.array else {
+            problem(payment["rounds"] == nil ? "payment" : "rounds", in: payment["rounds"] == nil ? "" : "payment",
+                    "'payment.rounds' should list the rounds this batch pays", hint: example)
+            return nil
+        }
+        var rounds: [RoundName] = []
+        for element in array {
+            guard let text = element.string, let round = RoundName(text) else {
+                problem("rounds", in: "payment", "'\(element.string ?? "?")' is not a round",
+                        hint: "a round is 2/2567 (a whole term), 1/2568-advance, 1/2568-balance or year")
+                continue
+            }
+            if rounds.contains(round) {
+                problem("rounds", in: "payment", "round \(round.text) is listed twice")
+            }
+            rounds.append(round)
+        }
+        let correction = payment["correction"] == nil ? nil : string("correction", in: "payment", of: payment)
+        if rounds.isEmpty && correction == nil && !diagnostics.hasErrors {
+            problem("rounds", in: "payment", "'payment.rounds' is empty: a batch that pays only corrections says why with correction = \"…\"")
+        }
+        return BatchManifest.PaymentRequest(rounds: rounds, correction: correction, line: position.line, column: position.column)
+    }
+
+    /// `[envelopes]`: `free-education = 12345678` or `"12,345,678.50"` (baht), OBEC's revision.
+    private mutating func envelopeRevisions() -> [BatchManifest.EnvelopeRevision] {
+        guard let value = table["envelopes"] else { return [] }
+        guard let envelopes = value.table else {
+            problem("envelopes", "'envelopes' should be a table: [envelopes] with programme = baht")
+            return []
+        }
+        var revisions: [BatchManifest.EnvelopeRevision] = []
+        for key in envelopes.keys {
+            let position = locator.position(of: key, in: "envelopes")
+            let amount: Money?
+            switch envelopes[key] {
+            case .integer(let baht)?: amount = baht >= 0 && baht < 1_000_000_000_000 ? Money(baht: Int64(baht)) : nil
+            case .string(let text)?: amount = Money(parsing: text).flatMap { $0 < .zero ? nil : $0 }
+            default: amount = nil
+            }
+            guard let amount else {
+                problem(key, in: "envelopes", "the envelope of '\(key)' should be an amount in baht, such as 12345678 or \"12,345,678.50\"")
+                continue
+            }
+            revisions.append(BatchManifest.EnvelopeRevision(programmeID: key, amount: amount, line: position.line, column: position.column))
+        }
+        return revisions
     }
 
     /// The `[[inputs.obec_lists]]` entries: programme, round, file and maybe sheet.
@@ -325,7 +388,8 @@ private struct FieldReader {
     private mutating func warnAboutUnknownKeys() {
         let known: [(section: String, table: TOMLTable?, keys: Set<String>)] = [
             ("", table, ["fiscal_year", "framework", "date", "output", "language", "area", "inputs", "evaluation_scales",
-                         "letter", "notice_pdf"]),
+                         "letter", "notice_pdf", "ledger", "payment", "envelopes"]),
+            ("payment", table["payment"]?.table, ["rounds", "correction"]),
             ("letter", table["letter"]?.table, NoticeLetterKeys.all),
             ("area", table["area"]?.table, ["code", "name", "short_name"]),
             ("inputs", table["inputs"]?.table, ["areas", "schools", "pupils", "pupil_records", "poor", "boarders", "action_plan", "obec_lists"]),

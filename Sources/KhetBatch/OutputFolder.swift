@@ -1,4 +1,5 @@
 import Foundation
+import KhetExport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,6 +17,12 @@ struct OutputFolder {
     let destination: URL
     /// The batch's input files: none may be inside the folder a run replaces.
     var inputs: [URL] = []
+    /// The ledger of confirmed rounds: never inside the folder a run replaces.
+    var ledger: URL? = nil
+    /// The `lines.json` digests the ledger recorded: a folder holding one of them is a confirmed
+    /// transfer, a record of what was sent, and is never replaced. Nil for a run that pays
+    /// nothing, which never replaces a pay run's folder at all.
+    var confirmedTransfers: Set<String>? = nil
 
     /// The folder that is written: a symbolic link is written through (its target is replaced,
     /// the link stays), never swapped for a real folder.
@@ -34,6 +41,13 @@ struct OutputFolder {
                               + "a run replaces its output folder as a whole, so choose an output folder that holds no inputs")
             }
         }
+        if let ledger {
+            let path = ledger.resolvingSymlinksInPath().standardizedFileURL.path
+            if path.hasPrefix(targetPath + "/") {
+                throw .output("the ledger \(ledger.path) is inside the output folder \(destination.path), which a run replaces; "
+                              + "keep the ledger beside the batch file (ledger = \"…\")")
+            }
+        }
         var isFolder: ObjCBool = false
         guard files.fileExists(atPath: target.path, isDirectory: &isFolder) else { return }
         guard isFolder.boolValue else {
@@ -44,6 +58,17 @@ struct OutputFolder {
         guard let written = Self.filesKhetWrote(in: target) else {
             throw .output("the output folder \(destination.path) already holds files that Khet did not write; "
                           + "Khet replaces its output folder as a whole, so choose a new or empty folder")
+        }
+        if present.contains(Self.transferFile) {
+            let digest = (try? SHA256.hex(ofFile: target.appendingPathComponent(Self.transferFile))) ?? ""
+            guard let confirmed = confirmedTransfers else {
+                throw .output("the output folder \(destination.path) holds a pay run's transfer (lines.json); "
+                              + "a run that pays nothing never replaces it: choose another output folder")
+            }
+            if confirmed.contains(digest) {
+                throw .output("the output folder \(destination.path) holds a transfer confirmed in the ledger: it is the record "
+                              + "of what was sent and is never replaced; a later run writes its own folder")
+            }
         }
         let foreign = present.subtracting(written).sorted()
         guard foreign.isEmpty else {
@@ -116,6 +141,9 @@ struct OutputFolder {
     private static func isRunning(_ pid: Int32) -> Bool {
         pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
+
+    /// A pay run's transfer, as `khet confirm` records it.
+    static let transferFile = "lines.json"
 
     /// Every file under `folder`, by path relative to it.
     static func files(under folder: URL) -> Set<String> {

@@ -35,6 +35,15 @@ struct RoundName: Sendable, Hashable {
         return rounds.first { $0.term == term && $0.kind == kind }
     }
 
+    /// The round of `fiscalYear` this names, or nil when its term is not one of the year's.
+    func paymentRound(in fiscalYear: FiscalYear) -> PaymentRound? {
+        if text == "year" { return PaymentRound.wholeYear(of: fiscalYear) }
+        guard let (term, kind) = Self.parts(text), fiscalYear.terms.contains(term) else { return nil }
+        // Term 2 is paid whole; term 1 in an advance and a balance, or whole without a November count.
+        if term.number == 2 && kind != .fullTerm { return nil }
+        return PaymentRound(term: term, kind: kind)
+    }
+
     /// How the batch file would name `round`.
     static func name(of round: PaymentRound) -> String {
         switch round.kind {

@@ -17,6 +17,8 @@ public struct AreaAllocationReport: Sendable {
     public var language: Language
     /// The covering letter of the school notices, as the batch describes it.
     public var letter = NoticeLetter()
+    /// A pay run's transfer: the allocation then holds only what it pays now. Nil for a plan of the year.
+    public var transfer: TransferSummary?
 
     public init(area: Area, fiscalYear: FiscalYear, framework: Framework, schools: [School], snapshots: [Snapshot],
                 allocation: Allocation, diagnostics: [Diagnostic], batchDate: ThaiDate, language: Language) {
