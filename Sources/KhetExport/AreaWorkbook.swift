@@ -56,6 +56,9 @@ public struct AreaWorkbook {
             try writeProgramme(programme, into: workbook, labels: labels, names: &names)
         }
         try EnvelopeSheet(report: report, labels: labels, sheetName: names.name(labels.envelopeSheet)).write(into: workbook)
+        if report.transfer != nil {
+            try CorrectionsSheet(report: report, labels: labels, sheetName: names.name(labels.correctionsSheet)).write(into: workbook)
+        }
         try RatesSheet(report: report, labels: labels).write(into: workbook)
         try DiagnosticsSheet(report: report, labels: labels).write(into: workbook)
         try workbook.close()

@@ -32,8 +32,11 @@ public struct DistributionList {
             author: "Khet", company: report.area.name))
         let sheet = try workbook.addWorksheet(named: labels.distributionSheet)
         let headers = [labels.schoolCode, labels.school, labels.district, labels.noticeFile, labels.noticeTotal, labels.fileDigest]
+        // A pay run's list is the list of one transfer: its subtitle names the rounds.
+        let subtitle = [labels.dataAsOf(report.area, batchDate: report.batchDate)]
+            + (report.transfer.map { [labels.transferLine($0, advancePercent: report.framework.advance.percent)] } ?? [])
         let heading = SheetHeading(title: labels.distributionTitle(report.fiscalYear),
-                                   subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate),
+                                   subtitle: subtitle.joined(separator: " • "),
                                    isDraft: report.framework.isProvisional, labels: labels)
         let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
         try heading.writeTableHeader(headers, row: headerRow, on: sheet)

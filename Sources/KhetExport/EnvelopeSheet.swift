@@ -13,8 +13,11 @@ struct EnvelopeSheet {
     func write(into workbook: Workbook) throws {
         let sheet = try workbook.addWorksheet(named: sheetName)
         let language = report.language
-        let headers = [labels.programme, labels.item, labels.entitlement, labels.envelope, labels.scaleFactor,
-                       labels.allocated, labels.unallocated, labels.source]
+        // A pay run shows what earlier transfers took of each envelope; this run scaled only the rest.
+        let paying = report.transfer != nil
+        let headers = [labels.programme, labels.item, labels.entitlement, labels.envelope]
+            + (paying ? [labels.paidBefore] : []) + [labels.scaleFactor, labels.allocated, labels.unallocated, labels.source]
+        let shift = paying ? 1 : 0
         let heading = SheetHeading(title: labels.envelopeTitle(report.fiscalYear),
                                    subtitle: labels.dataAsOf(report.area, batchDate: report.batchDate),
                                    isDraft: report.framework.isProvisional, labels: labels)
@@ -39,23 +42,28 @@ struct EnvelopeSheet {
                 try sheet.write(owed.cellValue, row: row, column: 2, format: WorkbookStyle.money)
                 if let outcome = entry.outcome {
                     try sheet.write(outcome.envelope.cellValue, row: row, column: 3, format: WorkbookStyle.money)
-                    try sheet.write(FixedDecimal(units: outcome.scalePerMillion, scale: 6), row: row, column: 4, format: percent)
-                    try sheet.write(outcome.allocated.cellValue, row: row, column: 5, format: WorkbookStyle.money)
-                    let formula = "=\(CellReference.a1(row: row, column: 3))-\(CellReference.a1(row: row, column: 5))"
-                    try sheet.writeFormula(formula, cached: outcome.unallocated.cellValue, row: row, column: 6, format: WorkbookStyle.money)
+                    if paying { try sheet.write(outcome.paidBefore.cellValue, row: row, column: 4, format: WorkbookStyle.money) }
+                    try sheet.write(FixedDecimal(units: outcome.scalePerMillion, scale: 6), row: row, column: 4 + shift, format: percent)
+                    try sheet.write(outcome.allocated.cellValue, row: row, column: 5 + shift, format: WorkbookStyle.money)
+                    let before = paying ? "-\(CellReference.a1(row: row, column: 4))" : ""
+                    let formula = "=\(CellReference.a1(row: row, column: 3))\(before)-\(CellReference.a1(row: row, column: 5 + shift))"
+                    try sheet.writeFormula(formula, cached: outcome.unallocated.cellValue, row: row, column: 6 + shift,
+                                           format: WorkbookStyle.money)
                 } else {
-                    try sheet.writeBlank(row: row, column: 3, format: WorkbookStyle.money)
-                    try sheet.writeBlank(row: row, column: 4, format: percent)
-                    try sheet.write(owed.cellValue, row: row, column: 5, format: WorkbookStyle.money)
-                    try sheet.writeBlank(row: row, column: 6, format: WorkbookStyle.money)
+                    for column in 3...(4 + shift) where column != 4 + shift {
+                        try sheet.writeBlank(row: row, column: column, format: WorkbookStyle.money)
+                    }
+                    try sheet.writeBlank(row: row, column: 4 + shift, format: percent)
+                    try sheet.write(owed.cellValue, row: row, column: 5 + shift, format: WorkbookStyle.money)
+                    try sheet.writeBlank(row: row, column: 6 + shift, format: WorkbookStyle.money)
                 }
-                try sheet.write(entry.source, row: row, column: 7, format: WorkbookStyle.text)
+                try sheet.write(entry.source, row: row, column: 7 + shift, format: WorkbookStyle.text)
                 row += 1
             }
         }
         try sheet.setColumnWidth(22, columns: 0...1)
-        try sheet.setColumnWidth(17, columns: 2...6)
-        try sheet.setColumnWidth(50, columns: 7...7)
+        try sheet.setColumnWidth(17, columns: 2...(6 + shift))
+        try sheet.setColumnWidth(paying ? 40 : 50, columns: (7 + shift)...(7 + shift))
     }
 }
 

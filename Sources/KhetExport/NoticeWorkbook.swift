@@ -1,4 +1,5 @@
 import Foundation
+import KhetCalc
 import KhetCore
 import XLSXWriter
 
@@ -72,6 +73,9 @@ struct NoticeWorkbook {
         try sheet.write(labels.inWords, row: row, column: 0, format: WorkbookStyle.label)
         try mergeAcross(sheet, row: row, from: 1, text: notice.total.thaiWords, format: NoticeStyle.words)
         row += 2
+        if let transfer = report.transfer {
+            row = try writeYearSoFar(transfer, on: sheet, from: row) + 1
+        }
 
         try sheet.write(labels.ratesUsed, row: row, column: 0, format: WorkbookStyle.label)
         row += 1
@@ -87,6 +91,46 @@ struct NoticeWorkbook {
     }
 
     private static let factRows = 4
+
+    /// Under a pay run's table: the rounds the ledger says were transferred to the school this
+    /// year, this transfer, and the year so far: a short summary, so the school sees what is new.
+    private func writeYearSoFar(_ transfer: TransferSummary, on sheet: Worksheet, from first: Int) throws -> Int {
+        var row = first
+        try mergeAcross(sheet, row: row, from: 0, text: labels.yearSoFarTitle(report.fiscalYear), format: WorkbookStyle.label)
+        row += 1
+        let percent = report.framework.advance.percent
+        var byRound: [(round: PaymentRound, amount: Money, dates: [ThaiDate])] = []
+        for (key, paid) in transfer.paidBefore.rounds {
+            let amount = paid.lines.filter { $0.schoolCode == notice.school.code }.map(\.amount).sum()
+            guard !amount.isZero else { continue }
+            if let index = byRound.firstIndex(where: { $0.round == key.round }) {
+                byRound[index].amount += amount
+                byRound[index].dates = Array(Set(byRound[index].dates + paid.confirmedOn)).sorted()
+            } else {
+                byRound.append((key.round, amount, Array(Set(paid.confirmedOn)).sorted()))
+            }
+        }
+        var total = Money.zero
+        for entry in byRound.sorted(by: { $0.round < $1.round }) {
+            let title = labels.transferredOn(entry.round.title(labels.language, advancePercent: percent), dates: entry.dates)
+            try yearRow(title, entry.amount, row: row, on: sheet, label: WorkbookStyle.text, money: WorkbookStyle.money)
+            total += entry.amount
+            row += 1
+        }
+        try yearRow(labels.thisTransfer, notice.total, row: row, on: sheet, label: WorkbookStyle.text, money: WorkbookStyle.money)
+        row += 1
+        try yearRow(labels.yearSoFarTotal, total + notice.total, row: row, on: sheet,
+                    label: WorkbookStyle.totalLabel, money: WorkbookStyle.totalMoney)
+        return row + 1
+    }
+
+    /// A summary row: its words across to the amount column, the amount as a plain value (the
+    /// earlier rounds are the ledger's figures, not this workbook's).
+    private func yearRow(_ text: String, _ amount: Money, row: Int, on sheet: Worksheet, label: CellFormat, money: CellFormat) throws {
+        try sheet.merge(CellRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: Self.amountColumn - 1),
+                        text: text, format: label)
+        try sheet.write(amount.cellValue, row: row, column: Self.amountColumn, format: money)
+    }
 
     /// Who the notice is for and what it covers, two facts to a line where they are short, to
     /// leave the page to the table. The code is written as text, as everywhere. Returns the

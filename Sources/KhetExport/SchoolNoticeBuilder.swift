@@ -49,14 +49,21 @@ struct SchoolNoticeBuilder {
                 < (b.key.round, b.entry.programmeOrder, b.key.programmeID, b.entry.itemOrder, b.key.itemID)
         }
 
+        // A round whose lines are all corrections was transferred before: its section says so.
+        var correctedOnly = Set(lines.map(\.round))
+        for line in lines {
+            if case .correction = line.basis { continue }
+            correctedOnly.remove(line.round)
+        }
         var sections: [SchoolNotice.Section] = []
         var sources: [String] = []
         var seenSources = Set<String>()
         for group in ordered {
             let programmeName = group.entry.programmeName
             if sections.last?.round != group.key.round {
+                let title = group.key.round.title(labels.language, advancePercent: advancePercent)
                 sections.append(SchoolNotice.Section(
-                    round: group.key.round, title: group.key.round.title(labels.language, advancePercent: advancePercent),
+                    round: group.key.round, title: correctedOnly.contains(group.key.round) ? labels.correctionSection(title) : title,
                     programmes: []))
             }
             let last = sections.count - 1
