@@ -103,7 +103,7 @@ let package = Package(
         ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "KhetTestSupport"]),
         .testTarget(name: "KhetExportTests", dependencies: ["KhetExport", "KhetImport", "KhetTestSupport"]),
-        .testTarget(name: "KhetBatchTests", dependencies: ["KhetBatch", "KhetSample", "KhetCore", "KhetImport", "KhetCalc", "KhetTestSupport"]),
+        .testTarget(name: "KhetBatchTests", dependencies: ["KhetBatch", "KhetSample", "KhetCore", "KhetImport", "KhetCalc", "KhetLedger", "KhetTestSupport"]),
         .testTarget(name: "KhetSampleTests", dependencies: ["KhetSample", "KhetCore", "KhetTestSupport"]),
         .testTarget(name: "KhetEndToEndTests", dependencies: ["KhetTestSupport", "KhetCore"]),
         // Unit tests of the executable's own types (the progress display's text).
