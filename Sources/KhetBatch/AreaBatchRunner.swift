@@ -35,6 +35,11 @@ struct AreaBatchRunner {
         var reconciliations: [Reconciliation] = []
         /// A pay run's plan and the ledger it was checked against; nil for a plan of the year.
         var transfer: (plan: TransferPlan, ledger: BatchLedger)? = nil
+
+        /// What the outputs say about the transfer and the year so far.
+        var transferSummary: TransferSummary? {
+            transfer.map { TransferSummary(rounds: Array($0.plan.paying), paidBefore: $0.plan.paid) }
+        }
     }
 
     func calculate() throws(StageFailure) -> Calculation {
@@ -104,7 +109,17 @@ struct AreaBatchRunner {
         let destination = PayRunFolder.destination(of: manifest)
         var output = OutputFolder(destination: destination, inputs: manifest.inputFiles.map(\.file.url), ledger: manifest.ledgerFile)
         // A run that pays nothing never replaces a pay run's folder; a pay run never a confirmed one.
-        if manifest.payment != nil { output.confirmedTransfers = try BatchLedger.read(manifest).confirmedRunDigests }
+        if let request = manifest.payment {
+            // The rounds are checked against the ledger first: a round paid before is the error to
+            // name, before its confirmed folder is.
+            let ledger = try BatchLedger.read(manifest)
+            do {
+                _ = try ledger.plan(for: request)
+            } catch {
+                throw StageFailure.calculation(data.diagnostics + error.diagnostics)
+            }
+            output.confirmedTransfers = ledger.confirmedRunDigests
+        }
         try output.check()
         let calculation = try measure("calculate", items: data.schools.count, unit: "schools") { try calculate() }
         let (framework, allocation, diagnostics) = (calculation.framework, calculation.allocation, calculation.diagnostics)
@@ -114,9 +129,7 @@ struct AreaBatchRunner {
             snapshots: data.snapshots, allocation: allocation, diagnostics: diagnostics,
             batchDate: manifest.batchDate, language: manifest.language)
         report.letter = manifest.letter
-        if let transfer = calculation.transfer {
-            report.transfer = TransferSummary(rounds: Array(transfer.plan.paying), paidBefore: transfer.plan.paid)
-        }
+        report.transfer = calculation.transferSummary
         var noticeCount = 0
         let written = try measure("write", items: data.schools.count, unit: "schools") {
             try output.write { folder in
@@ -143,7 +156,8 @@ struct AreaBatchRunner {
         }
         let reportData = AnnualReportData(allocation: report, evaluation: calculation.evaluation,
                                           poorPupils: data.poorPupils, boarders: data.boarders, inputs: digests)
-        outputs.append(try AnnualReport(data: reportData).write(into: folder))
+        // The annual report is the director's view of the year; a pay run is one transfer of it.
+        if calculation.transfer == nil { outputs.append(try AnnualReport(data: reportData).write(into: folder)) }
         if !calculation.reconciliations.isEmpty {
             outputs.append(try ReconciliationWorkbook(report: report, reconciliations: calculation.reconciliations).write(into: folder))
         }

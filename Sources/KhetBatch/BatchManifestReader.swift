@@ -203,6 +203,10 @@ private struct FieldReader {
         let ledgerLine = ledger == nil ? 1 : locator.position(of: "ledger").line
         let payment = paymentRequest()
         let envelopes = envelopeRevisions()
+        if areasFile != nil && (payment != nil || table["ledger"] != nil) {
+            problem(payment != nil ? "payment" : "ledger", "a national data set's batch pays no rounds: each area keeps its own ledger",
+                    hint: "pay and confirm each area's rounds with the area's own batch")
+        }
         warnAboutUnknownKeys()
         guard let fiscalYear, let framework, let batchDate, let output, let area, let schools, let scales else { return nil }
         return BatchManifest(file: batchFile, area: area, areas: areasFile, fiscalYear: fiscalYear, framework: framework, batchDate: batchDate,

@@ -91,6 +91,10 @@ public struct BatchRunner: Sendable {
                 diagnostics.append(Diagnostic(.error, code: "NAT002", file: areaBatch.displayName,
                                               message: "the area's fiscal year \(areaManifest.fiscalYear.year) is not the national batch's \(manifest.fiscalYear.year)"))
             }
+            if let payment = areaManifest.payment {
+                diagnostics.append(Diagnostic(.error, code: "NAT004", file: areaBatch.displayName, line: payment.line, column: payment.column,
+                                              message: "the area's batch pays rounds ([payment]): run and confirm it on its own, not in a national batch"))
+            }
             if !codes.insert(areaManifest.area.code).inserted {
                 diagnostics.append(Diagnostic(.error, code: "NAT003", file: areaBatch.displayName,
                                               message: "area code \(areaManifest.area.code) is listed twice"))

@@ -58,10 +58,11 @@ public struct SchoolExplainer: Sendable {
             throw UnknownSchool(typed: school, schoolsFile: manifest.schools.displayName,
                                 suggestions: matcher.suggestions(for: school), diagnostics: diagnostics)
         }
-        let report = AreaAllocationReport(
+        var report = AreaAllocationReport(
             area: data.manifest.area, fiscalYear: manifest.fiscalYear, framework: calculated.framework, schools: data.schools,
             snapshots: data.snapshots, allocation: calculated.allocation, diagnostics: calculated.diagnostics,
             batchDate: manifest.batchDate, language: language ?? manifest.language)
+        report.transfer = calculated.transferSummary
         return Explanation(lines: SchoolExplanation(report: report, school: found).lines(), diagnostics: diagnostics)
     }
 }

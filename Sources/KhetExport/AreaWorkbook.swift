@@ -35,7 +35,8 @@ public struct AreaWorkbook {
         let workbook = try Workbook(path: url.path)
         try workbook.setProperties(DocumentProperties(
             created: report.batchDate.unixTime,
-            title: labels.areaSummaryTitle(report.fiscalYear),
+            title: labels.areaSummaryTitle(report.fiscalYear)
+                + (report.transfer.map { " — " + labels.transferLine($0, advancePercent: report.framework.advance.percent) } ?? ""),
             subject: report.framework.isProvisional ? labels.draftHeader : nil,
             author: "Khet",
             company: report.area.name,
@@ -45,7 +46,8 @@ public struct AreaWorkbook {
         let totalsByProgramme = report.allocation.totalsBySchoolAndProgramme()
         try SchoolTotalsSheet(
             report: report, labels: labels, sheetName: names.name(labels.summarySheet),
-            title: labels.areaSummaryTitle(report.fiscalYear),
+            title: labels.areaSummaryTitle(report.fiscalYear)
+                + (report.transfer.map { " — " + labels.transferLine($0, advancePercent: report.framework.advance.percent) } ?? ""),
             columns: programmes.map { programme in
                 .init(header: programme.shortName(report.language),
                       amounts: totalsByProgramme.compactMapValues { $0[programme.id] })

@@ -30,9 +30,29 @@ public struct SchoolExplanation {
             total += appendProgramme(programmeID, lines: lines.filter { $0.programmeID == programmeID }, to: &text)
             text.append(.blank)
         }
-        text.append(.amount(labels.fiscalYearTotal(report.fiscalYear), total))
+        // A pay run explains one transfer: its total, then the year so far from the ledger.
+        text.append(.amount(report.transfer == nil ? labels.fiscalYearTotal(report.fiscalYear) : labels.thisTransfer, total))
         if language == .thai { text.append(.text("(\(total.thaiWords))")) }
+        if let transfer = report.transfer { appendYearSoFar(transfer, transferred: total, to: &text) }
         return text.rendered()
+    }
+
+    /// The ledger's rounds for the school, with their dates, and the year's total with this transfer.
+    private func appendYearSoFar(_ transfer: TransferSummary, transferred: Money, to text: inout AmountColumnText) {
+        text.append(.blank)
+        text.append(.text(labels.yearSoFarTitle(report.fiscalYear)))
+        var total = transferred
+        let percent = report.framework.advance.percent
+        for (key, paid) in transfer.paidBefore.rounds.sorted(by: { ($0.key.round, $0.key.programmeID) < ($1.key.round, $1.key.programmeID) }) {
+            let amount = paid.lines.filter { $0.schoolCode == school.code }.map(\.amount).sum()
+            guard !amount.isZero else { continue }
+            let name = report.framework.programme(key.programmeID)?.shortName(language) ?? key.programmeID
+            let title = labels.transferredOn(key.round.title(language, advancePercent: percent), dates: Array(Set(paid.confirmedOn)).sorted())
+            text.append(.amount("  \(name) \(title)", amount))
+            total += amount
+        }
+        text.append(.amount("  " + labels.thisTransfer, transferred))
+        text.append(.amount(labels.yearSoFarTotal, total))
     }
 
     /// Code and name, district, pupils on the latest count, fiscal year and framework, after a
@@ -66,7 +86,10 @@ public struct SchoolExplanation {
         let rounds = Set(lines.map(\.round)).sorted()
         for round in rounds {
             let roundLines = lines.filter { $0.round == round }
-            let title = round.title(language, advancePercent: report.framework.advance.percent)
+            var title = round.title(language, advancePercent: report.framework.advance.percent)
+            if roundLines.allSatisfy({ if case .correction = $0.basis { return true }; return false }) {
+                title = labels.correctionSection(title)
+            }
             let describer = LineDescription(language: language, snapshotDate: round.snapshotDate)
             let counting = describer.counting(round.kind, advance: report.framework.advance)
             text.append(.text("  " + title + (counting.map { ": \($0)" } ?? "")))

@@ -204,4 +204,56 @@ final class FiscalYearTests: XCTestCase {
         XCTAssertTrue(texts.contains("ยอดที่โอนในปีงบประมาณ 2568"))
         XCTAssertTrue(texts.contains { $0.hasPrefix("ภาคเรียนที่ 2/2567 (โอน 20 ต.ค. 2567)") }, texts.joined(separator: " | "))
     }
+
+    private func failure(_ body: () throws -> Any) -> BatchFailure? {
+        do { _ = try body(); return nil } catch { return error as? BatchFailure }
+    }
+
+    /// A revised envelope below what the ledger says was transferred cannot be met: an error,
+    /// and nothing is written.
+    func testAnEnvelopeBelowWhatWasTransferredIsAnError() throws {
+        let folder = try Repository.sampleCopy("khet-fiscal-envelope")
+        let october = try folder.write("october.toml", batch(date: "2567-10-20", snapshots: ["2567-06-10"], rounds: ["2/2567"]))
+        _ = try run(october)
+        _ = try confirm(october)
+        let april = try folder.write("april.toml", batch(date: "2568-04-20", snapshots: ["2567-06-10", "2567-11-10"],
+                                                         rounds: ["1/2568-advance"], extra: "[envelopes]\nfree-education = 1000000"))
+        let refused = try XCTUnwrap(failure { try self.run(april) })
+        XCTAssertEqual(refused.stage, .calculation)
+        let error = try XCTUnwrap(refused.diagnostics.first { $0.code == "CALC021" })
+        XCTAssertTrue(error.message.contains("less than the"), error.message)
+        let line = try XCTUnwrap(try String(contentsOfFile: april, encoding: .utf8).components(separatedBy: "\n")
+            .firstIndex { $0.hasPrefix("free-education") }) + 1
+        XCTAssertTrue(error.file.hasSuffix("april.toml:\(line) [envelopes] free-education"), error.file)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.file("out/tak2-fy2568_1-2568-advance_2568-04-20")))
+        // A programme the framework does not have is named with its line.
+        let unknown = try folder.write("unknown.toml", batch(date: "2568-04-20", snapshots: ["2567-06-10", "2567-11-10"],
+                                                             rounds: ["1/2568-advance"], extra: "[envelopes]\nfree-educaton = 1000000"))
+        let named = try XCTUnwrap(failure { try self.run(unknown) }?.diagnostics.first { $0.code == "BAT018" })
+        XCTAssertEqual(named.line, line)
+    }
+
+    /// An unconfirmed pay run may be redone into its own folder; once confirmed it is a record,
+    /// and a plan of the year never replaces a pay run's folder.
+    func testAConfirmedRunIsNeverReplacedAndAnUnconfirmedOneIsRedone() throws {
+        let folder = try Repository.sampleCopy("khet-fiscal-redo")
+        let october = try folder.write("october.toml", batch(date: "2567-10-20", snapshots: ["2567-06-10"], rounds: ["2/2567"]))
+        _ = try run(october)
+        let runFolder = folder.file("out/tak2-fy2568_2-2567_2567-10-20")
+        XCTAssertNil(failure { try self.run(october) }, "an unconfirmed run is redone")
+        let plan = try folder.write("plan.toml", batch(date: "2567-10-20", snapshots: ["2567-06-10"], rounds: nil))
+        let planned = try XCTUnwrap(failure { try self.run(plan, output: runFolder) })
+        XCTAssertTrue(planned.message?.contains("pay run's transfer") ?? false, planned.message ?? "")
+        _ = try confirm(october)
+        let before = try FolderContents.read(runFolder)
+        let again = try XCTUnwrap(failure { try self.run(october) })
+        XCTAssertTrue(again.diagnostics.contains { $0.code == "BAT017" && $0.severity == .error },
+                      "the round is confirmed: listing it again is refused")
+        // April's run pointed at October's confirmed folder is refused; October's stays as it was.
+        let april = try folder.write("april.toml", batch(date: "2568-04-20", snapshots: ["2567-06-10", "2567-11-10"],
+                                                         rounds: ["1/2568-advance"]))
+        let into = try XCTUnwrap(failure { try BatchRunner(options: BatchOptions(output: runFolder)).run(batch: april) })
+        XCTAssertTrue(into.message?.contains("confirmed in the ledger") ?? false, into.message ?? "")
+        XCTAssertEqual(try FolderContents.read(runFolder), before)
+    }
 }

@@ -33,6 +33,35 @@ final class SQLiteLedgerTests: XCTestCase {
         XCTAssertEqual(entries.first?.total, Money(satang: 9_500_00))
     }
 
+    /// A transfer's entries go in together: when one is refused, none is recorded. What a later
+    /// run needs (the count a round was paid on, the run, each line's basis) reads back.
+    func testATransfersEntriesAreRecordedAllOrNone() throws {
+        let folder = try TemporaryDirectory("khet-ledger-transfer")
+        let store = try ledger(folder)
+        var advance = entry("1/2568-advance")
+        advance.countedOn = "2567-11-10"
+        advance.runDigest = String(repeating: "c", count: 64)
+        advance.lines[0].basis = "advance"
+        advance.lines[1].basis = "envelopeScaling"
+        let correction = entry("2/2567", kind: .correction, reason: "count corrected", amount: 1_500_00)
+        // The correction of a round never paid is refused, and takes the advance with it.
+        XCTAssertThrowsError(try store.record([advance, correction])) { error in
+            XCTAssertEqual(error as? LedgerError, .nothingToCorrect(programmeID: "free-education", round: "2/2567"))
+        }
+        XCTAssertEqual(try store.entries(), [])
+        let ids = try store.record([entry(), advance, correction])
+        XCTAssertEqual(ids.count, 3)
+        let entries = try ledger(folder, create: false).entries()
+        XCTAssertEqual(entries.map(\.round), ["2/2567", "1/2568-advance", "2/2567"])
+        XCTAssertEqual(entries[1].countedOn, "2567-11-10")
+        XCTAssertEqual(entries[1].runDigest, advance.runDigest)
+        XCTAssertEqual(entries[1].lines.map(\.basis), ["advance", "envelopeScaling"])
+        XCTAssertEqual(entries[2].reason, "count corrected")
+        // Two payments of one round in one transfer: the second is refused, the first not kept.
+        XCTAssertThrowsError(try store.record([entry("1/2568-balance"), entry("1/2568-balance")]))
+        XCTAssertEqual(try store.entries().count, 3)
+    }
+
     func testARoundIsNeverPaidTwiceAndACorrectionNeedsItsReason() throws {
         let folder = try TemporaryDirectory("khet-ledger-twice")
         let store = try ledger(folder)
@@ -97,7 +126,7 @@ final class SQLiteLedgerTests: XCTestCase {
             db.execute('BEGIN IMMEDIATE')
             db.execute("INSERT INTO entries (programme, round, kind, batch_date, confirmed_at, confirmed_by, line_count) VALUES ('free-education', '1/2568-advance', 'payment', '2568-04-20', 'now', 'x', 3)")
             entry = db.execute('SELECT max(id) FROM entries').fetchone()[0]
-            db.execute("INSERT INTO lines VALUES (?, '9963020001', 'tuition', NULL, NULL, NULL, NULL, 100)", (entry,))
+            db.execute("INSERT INTO lines VALUES (?, '9963020001', 'tuition', NULL, NULL, NULL, NULL, 100, 'perPupil')", (entry,))
             os.kill(os.getpid(), signal.SIGKILL)
             """
         let killed = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script])
