@@ -28,7 +28,7 @@ struct CorrectionsSheet {
         let headerRow = try heading.write(on: sheet, columns: headers.count, orientation: .landscape)
         try heading.writeTableHeader(headers, row: headerRow, on: sheet)
         var row = headerRow + 1
-        let names = Dictionary(report.schools.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let schools = Dictionary(report.schools.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let catalogue = ProgrammeCatalogue(framework: report.framework, labels: labels)
         let percent = report.framework.advance.percent
         let rows = self.rows()
@@ -38,26 +38,25 @@ struct CorrectionsSheet {
         }
         for entry in rows {
             let line = entry.line
-            let entryNames = catalogue.entry(programmeID: line.programmeID, itemID: line.itemID)
-            try sheet.write(line.schoolCode, row: row, column: 0, format: WorkbookStyle.code)
-            try sheet.write(names[line.schoolCode] ?? "", row: row, column: 1, format: WorkbookStyle.text)
-            try sheet.write(entryNames.programme?.shortName(report.language) ?? line.programmeID, row: row, column: 2, format: WorkbookStyle.text)
-            try sheet.write(line.round.sheetName(report.language, advancePercent: percent), row: row, column: 3, format: WorkbookStyle.text)
-            try sheet.write(entryNames.itemName, row: row, column: 4, format: WorkbookStyle.text)
-            try sheet.write(entry.paid.cellValue, row: row, column: 5, format: WorkbookStyle.money)
-            try sheet.write(entry.today.cellValue, row: row, column: 6, format: WorkbookStyle.money)
+            let names = catalogue.entry(programmeID: line.programmeID, itemID: line.itemID)
+            let texts = [(schools[line.schoolCode] ?? "", 1), (names.programme?.shortName(report.language) ?? line.programmeID, 2),
+                         (line.round.sheetName(report.language, advancePercent: percent), 3), (names.itemName, 4), (entry.action, 8)]
+            // Names, items and actions wrap within their columns; the row is as tall as the longest.
+            let height = texts.map { WorkbookStyle.wrappedRowHeight(clusters: TextWidth.clusterCount($0.0), width: Self.widths[$0.1]) }.max()
+            try sheet.setRowHeight(height ?? WorkbookStyle.rowHeight, row: row)
+            try sheet.write(line.schoolCode, row: row, column: 0, format: WorkbookStyle.codeTop)
+            for (text, column) in texts { try sheet.write(text, row: row, column: column, format: WorkbookStyle.wrapped) }
+            try sheet.write(entry.paid.cellValue, row: row, column: 5, format: WorkbookStyle.moneyTop)
+            try sheet.write(entry.today.cellValue, row: row, column: 6, format: WorkbookStyle.moneyTop)
             let formula = "=\(CellReference.a1(row: row, column: 6))-\(CellReference.a1(row: row, column: 5))"
-            try sheet.writeFormula(formula, cached: (entry.today - entry.paid).cellValue, row: row, column: 7, format: WorkbookStyle.money)
-            try sheet.write(entry.action, row: row, column: 8, format: WorkbookStyle.text)
+            try sheet.writeFormula(formula, cached: (entry.today - entry.paid).cellValue, row: row, column: 7, format: WorkbookStyle.moneyTop)
             row += 1
         }
-        try sheet.setColumnWidth(13, columns: 0...0)
-        try sheet.setColumnWidth(26, columns: 1...1)
-        try sheet.setColumnWidth(14, columns: 2...3)
-        try sheet.setColumnWidth(18, columns: 4...4)
-        try sheet.setColumnWidth(15, columns: 5...7)
-        try sheet.setColumnWidth(30, columns: 8...8)
+        for (column, width) in Self.widths.enumerated() { try sheet.setColumnWidth(width, columns: column...column) }
     }
+
+    /// Column widths that print one landscape A4 page wide at a legible scale.
+    private static let widths: [Double] = [14, 20, 14, 13, 20, 13, 13, 12, 22]
 
     private func rows() -> [Row] {
         report.allocation.lines.compactMap { line in

@@ -8,9 +8,6 @@ import XLSXWriter
 /// not zero, the likely cause and Khet's own arithmetic; filterable, totals at the bottom.
 public struct ReconciliationWorkbook {
     public static let fileName = "reconciliation.xlsx"
-    /// A school code at the top of its row, as the wrapped texts beside it.
-    static let codeTop = CellFormat(fontName: WorkbookStyle.font, fontSize: WorkbookStyle.size, numberFormat: "@",
-                                    verticalAlignment: .top, border: .thin)
 
     public let report: AreaAllocationReport
     public let reconciliations: [Reconciliation]
@@ -69,7 +66,7 @@ public struct ReconciliationWorkbook {
         let firstRow = headerRow + 1
         var row = firstRow
         for line in reconciliation.lines {
-            try sheet.write(line.schoolCode, row: row, column: 0, format: Self.codeTop)
+            try sheet.write(line.schoolCode, row: row, column: 0, format: WorkbookStyle.codeTop)
             let name = names[line.schoolCode] ?? ""
             let item = columnName(line.column, programme: programme)
             try sheet.write(name, row: row, column: 1, format: WorkbookStyle.wrapped)

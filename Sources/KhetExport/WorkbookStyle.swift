@@ -30,6 +30,8 @@ enum WorkbookStyle {
                                    horizontalAlignment: .center, verticalAlignment: .center, wrapText: true, border: .thin)
     static let text = CellFormat(fontName: font, fontSize: size, border: .thin)
     static let code = CellFormat(fontName: font, fontSize: size, numberFormat: "@", border: .thin)
+    /// A school code at the top of its row, as the wrapped texts beside it.
+    static let codeTop = CellFormat(fontName: font, fontSize: size, numberFormat: "@", verticalAlignment: .top, border: .thin)
     static let count = CellFormat(fontName: font, fontSize: size, numberFormat: countFormat, border: .thin)
     static let money = CellFormat(fontName: font, fontSize: size, numberFormat: moneyFormat, border: .thin)
     static let moneyTop = CellFormat(fontName: font, fontSize: size, numberFormat: moneyFormat, verticalAlignment: .top, border: .thin)
