@@ -236,7 +236,7 @@ private struct FieldReader {
         for element in array {
             guard let text = element.string, let round = RoundName(text) else {
                 problem("rounds", in: "payment", "'\(element.string ?? "?")' is not a round",
-                        hint: "a round is 2/2567 (a whole term), 1/2568-advance, 1/2568-balance or year")
+                        hint: RoundName.hint)
                 continue
             }
             if rounds.contains(round) {
@@ -298,7 +298,7 @@ private struct FieldReader {
                 round = RoundName(roundText)
                 if round == nil {
                     problem("round", in: section, index: index, "'\(roundText)' names no payment round",
-                            hint: "write \"2/2567\" for a whole term, \"1/2568-advance\" or \"1/2568-balance\", or \"year\"")
+                            hint: RoundName.hint)
                 }
             }
             var noticesFromList = false

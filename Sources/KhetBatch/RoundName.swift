@@ -6,6 +6,9 @@ import KhetCore
 struct RoundName: Sendable, Hashable {
     let text: String
 
+    /// How a round is written, for the hint under any round a batch misnames.
+    static let hint = "a round is a whole term (2/2567, or 1/2568 when term 1 is paid in one), 1/2568-advance, 1/2568-balance or year"
+
     /// Nil for text that names no round.
     init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()

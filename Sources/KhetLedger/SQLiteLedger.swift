@@ -20,25 +20,35 @@ public final class SQLiteLedger: RoundLedger {
         self.fiscalYear = fiscalYear
         let exists = FileManager.default.fileExists(atPath: path)
         guard exists || create else { throw LedgerError.cannotOpen(path: path, reason: "there is no ledger file") }
+        if !exists { try Self.createFile(at: path, areaCode: areaCode, fiscalYear: fiscalYear) }
         do {
-            connection = try SQLiteConnection(path: path, create: create)
+            connection = try SQLiteConnection(path: path, create: false)
         } catch {
             throw LedgerError.cannotOpen(path: path, reason: error.message)
         }
+        try checkIdentity()
+    }
+
+    /// A new ledger is made whole in a file of its own and only then linked into place, so a run
+    /// killed while creating it leaves no ledger rather than an empty file refused ever after;
+    /// `link` fails when another run created the ledger meanwhile, and that one is used.
+    private static func createFile(at path: String, areaCode: String, fiscalYear: Int) throws(LedgerError) {
+        let scratch = path + ".creating-\(getpid())-\(UUID().uuidString.prefix(8))"
+        defer { unlink(scratch) }
         do {
-            if exists {
-                try checkIdentity()
-            } else {
-                try createSchema()
-            }
+            let connection = try SQLiteConnection(path: scratch, create: true)
+            try createSchema(on: connection, areaCode: areaCode, fiscalYear: fiscalYear)
         } catch let error as LedgerError {
             throw error
         } catch {
-            throw LedgerError.damaged(path: path, reason: "\(error)")
+            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+        }
+        guard link(scratch, path) == 0 || errno == EEXIST else {
+            throw LedgerError.writeFailed(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
-    private func createSchema() throws(LedgerError) {
+    private static func createSchema(on connection: SQLiteConnection, areaCode: String, fiscalYear: Int) throws(LedgerError) {
         do {
             try connection.execute("""
                 PRAGMA journal_mode = DELETE;
@@ -54,11 +64,11 @@ public final class SQLiteLedger: RoundLedger {
                 CREATE INDEX lines_by_entry ON lines(entry);
                 """)
             try connection.run("INSERT INTO ledger VALUES ('format', 'khet-ledger'), ('schema', ?), ('area', ?), ('fiscal_year', ?)",
-                               [.text(Self.schemaVersion), .text(areaCode), .text(String(fiscalYear))])
+                               [.text(schemaVersion), .text(areaCode), .text(String(fiscalYear))])
             try connection.execute("COMMIT")
         } catch {
             try? connection.execute("ROLLBACK")
-            throw LedgerError.writeFailed(path: path, reason: error.message)
+            throw LedgerError.writeFailed(path: connection.path, reason: error.message)
         }
     }
 

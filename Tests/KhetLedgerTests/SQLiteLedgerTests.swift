@@ -137,4 +137,31 @@ final class SQLiteLedgerTests: XCTestCase {
         _ = try ledger(folder).record(entry("1/2568-advance"))
         XCTAssertEqual(try ledger(folder).entries().count, 2, "the round can be confirmed after the killed attempt")
     }
+
+    /// A ledger appears whole or not at all: it is made in a file of its own and linked into place,
+    /// so a creation killed half-way leaves only that scratch file, never an empty ledger that every
+    /// later run would refuse; the next creation starts afresh and leaves no scratch file behind.
+    func testANewLedgerAppearsWholeOrNotAtAll() throws {
+        let folder = try TemporaryDirectory("khet-ledger-new")
+        let path = folder.file("ledger.sqlite")
+        // What a creation killed before its link leaves: a scratch file, no ledger.
+        try Data("half-made".utf8).write(to: URL(fileURLWithPath: path + ".creating-999999"))
+        XCTAssertThrowsError(try ledger(folder, create: false)) { error in
+            guard case .cannotOpen = error as? LedgerError else { return XCTFail("\(error)") }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "a run that only reads creates no ledger")
+        _ = try ledger(folder).record(entry())
+        XCTAssertEqual(try ledger(folder, create: false).entries().count, 1)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".creating-") }
+        XCTAssertEqual(left, ["ledger.sqlite.creating-999999"], "only the killed creation's scratch file is left, untouched")
+        // Two openers racing to create the ledger both end up on the one file.
+        let other = folder.file("race.sqlite")
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 8)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            results[index] = (try? SQLiteLedger(path: other, areaCode: "6302", fiscalYear: 2568, create: true)) != nil
+        }
+        XCTAssertEqual(Array(results), Array(repeating: true, count: 8))
+        XCTAssertEqual(try SQLiteLedger(path: other, areaCode: "6302", fiscalYear: 2568, create: false).entries(), [])
+    }
 }
