@@ -32,26 +32,12 @@ struct ReconciliationTable {
                 rows.append([line.schoolCode, item, line.listed?.formatted ?? "-", line.computed.formatted, line.difference.formatted,
                              ReconciliationCauseText.text(line.cause, language: language)])
             }
-            lines += Self.aligned(rows)
+            lines += TerminalTable.aligned(rows, rightAligned: 2...4)
             if differences.count > Self.shown {
                 lines.append(language.pick("  … อีก \(differences.count - Self.shown) รายการ ดู reconciliation.xlsx",
                                            "  … \(differences.count - Self.shown) more in reconciliation.xlsx"))
             }
         }
         return lines
-    }
-
-    /// Columns padded to their widest cell (in characters as a terminal shows Thai: without
-    /// the combining marks, which take no column), amounts on the right.
-    private static func aligned(_ rows: [[String]]) -> [String] {
-        func width(_ text: String) -> Int { text.unicodeScalars.filter { !(0x0E31...0x0E4E).contains($0.value) || [0x0E32, 0x0E33, 0x0E40, 0x0E41, 0x0E42, 0x0E43, 0x0E44, 0x0E45, 0x0E46, 0x0E4F].contains($0.value) }.count }
-        let columns = rows.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in rows.map { column < $0.count ? width($0[column]) : 0 }.max() ?? 0 }
-        return rows.map { row in
-            "  " + row.enumerated().map { column, text in
-                let padding = String(repeating: " ", count: max(0, widths[column] - width(text)))
-                return (2...4).contains(column) ? padding + text : text + padding
-            }.joined(separator: "  ")
-        }
     }
 }

@@ -33,6 +33,7 @@ enum WorkbookStyle {
     /// A school code at the top of its row, as the wrapped texts beside it.
     static let codeTop = CellFormat(fontName: font, fontSize: size, numberFormat: "@", verticalAlignment: .top, border: .thin)
     static let count = CellFormat(fontName: font, fontSize: size, numberFormat: countFormat, border: .thin)
+    static let countTop = CellFormat(fontName: font, fontSize: size, numberFormat: countFormat, verticalAlignment: .top, border: .thin)
     static let money = CellFormat(fontName: font, fontSize: size, numberFormat: moneyFormat, border: .thin)
     static let moneyTop = CellFormat(fontName: font, fontSize: size, numberFormat: moneyFormat, verticalAlignment: .top, border: .thin)
     static let totalLabel = CellFormat(fontName: font, fontSize: size, bold: true, fill: 0xF2F2F2, border: .thin,

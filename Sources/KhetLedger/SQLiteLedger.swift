@@ -72,6 +72,25 @@ public final class SQLiteLedger: RoundLedger {
         }
     }
 
+    /// The area and fiscal year a ledger file says it belongs to, for a reader that has no batch
+    /// to expect them from (`khet diff`); nothing is written.
+    public static func identity(at path: String) throws(LedgerError) -> (areaCode: String, fiscalYear: Int) {
+        guard FileManager.default.fileExists(atPath: path) else { throw LedgerError.cannotOpen(path: path, reason: "there is no ledger file") }
+        var values: [String: String] = [:]
+        do {
+            let connection = try SQLiteConnection(path: path, create: false)
+            try connection.run("SELECT key, value FROM ledger") { row in
+                if let key = row.text(0), let value = row.text(1) { values[key] = value }
+            }
+        } catch {
+            throw LedgerError.damaged(path: path, reason: error.message)
+        }
+        guard values["format"] == "khet-ledger", let area = values["area"], let year = values["fiscal_year"].flatMap(Int.init) else {
+            throw LedgerError.damaged(path: path, reason: "not a Khet ledger of schema \(schemaVersion)")
+        }
+        return (area, year)
+    }
+
     /// A file of another area or year, or not a ledger at all, is refused before anything is read.
     private func checkIdentity() throws(LedgerError) {
         var values: [String: String] = [:]

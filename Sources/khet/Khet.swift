@@ -18,6 +18,6 @@ struct Khet: ParsableCommand {
             Exit codes: 0 success, 65 bad input data, 66 a missing input file, 1 anything else.
             """,
         version: version,
-        subcommands: [RunCommand.self, ConfirmCommand.self, ValidateCommand.self, ReconcileCommand.self, ExplainCommand.self, SampleCommand.self]
+        subcommands: [RunCommand.self, ConfirmCommand.self, ValidateCommand.self, ReconcileCommand.self, DiffCommand.self, ExplainCommand.self, SampleCommand.self]
     )
 }
