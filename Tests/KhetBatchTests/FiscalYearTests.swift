@@ -14,32 +14,8 @@ final class FiscalYearTests: XCTestCase {
     private static let correctedSchool = "9963020006"
     private static let programmes = ["free-education", "poor-basics", "boarders", "small-schools"]
 
-    /// A batch of the sample area with the snapshots up to the round it pays.
     private func batch(date: String, snapshots: [String], rounds: [String]?, extra: String = "") -> String {
-        var text = """
-            fiscal_year = 2568
-            framework = "fy2568"
-            date = "\(date)"
-            output = "out/tak2-fy2568"
-
-            [area]
-            code = "6302"
-            name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
-            short_name = "สพป.ตาก เขต 2"
-
-            [inputs]
-            schools = "schools.csv"
-            poor = "poor-pupils.csv"
-            boarders = "boarders.csv"
-
-            """
-        for snapshot in snapshots {
-            text += "\n[[inputs.pupils]]\ndate = \"\(snapshot)\"\nfile = \"pupils-\(snapshot).csv\"\n"
-        }
-        if let rounds {
-            text += "\n[payment]\nrounds = [\(rounds.map { "\"\($0)\"" }.joined(separator: ", "))]\n"
-        }
-        return text + extra + "\n"
+        SamplePayBatch.toml(date: date, snapshots: snapshots, rounds: rounds, extra: extra)
     }
 
     private func run(_ path: String, output: String? = nil) throws -> BatchOutcome {
@@ -107,14 +83,7 @@ final class FiscalYearTests: XCTestCase {
         let aprilTransfer = try Transfer(aprilFolder + "/lines.json")
 
         // One small school's November count is corrected after April's transfer: 3 more in ป.1.
-        let novemberFile = folder.file("pupils-\(november).csv")
-        var rows = try String(contentsOfFile: novemberFile, encoding: .utf8).components(separatedBy: "\n")
-        let index = try XCTUnwrap(rows.firstIndex { $0.hasPrefix(Self.correctedSchool + ",") })
-        var cells = rows[index].components(separatedBy: ",")
-        cells[4] = String((Int(cells[4]) ?? 0) + 3)
-        cells[13] = String((Int(cells[13]) ?? 0) + 3)
-        rows[index] = cells.joined(separator: ",")
-        try rows.joined(separator: "\n").write(toFile: novemberFile, atomically: true, encoding: .utf8)
+        try SamplePayBatch.correctCount(in: folder.file("pupils-\(november).csv"), school: Self.correctedSchool, column: 4, by: 3)
 
         // The year's entitlement on the final data: free education over all three counts; the
         // whole-year programmes on the (corrected) November count they were paid on.
