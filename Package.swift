@@ -9,10 +9,10 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 //    ├─> KhetBatch  (batch.toml -> inputs -> calculators -> exporters -> output folder; national runner)
 //    │     ├─> KhetImport  (CSV/XLSX/XML readers) -> KhetCore, CLibXML2, CZlib, KhetTemplates
 //    │     ├─> KhetCalc    (calculators)          -> KhetCore
-//    │     ├─> KhetExport  (workbooks, report)    -> KhetCore, KhetCalc, XLSXWriter, CCrypto, KhetTemplates
-//    │     └─> KhetLedger  (confirmed rounds in SQLite, behind a protocol) -> KhetCore, CSQLite
+//    │     ├─> KhetExport  (workbooks, report)    -> KhetCore, KhetDigest, KhetCalc, XLSXWriter, KhetTemplates
+//    │     └─> KhetLedger  (confirmed rounds in SQLite, behind a protocol) -> KhetCore, KhetDigest, CSQLite
 //    └─> KhetSample (synthetic area and national data sets, CSV and DMC-style XLSX) -> KhetCore, XLSXWriter
-//   XLSXWriter -> CXlsxWriter; KhetCore depends on nothing.
+//   XLSXWriter -> CXlsxWriter; KhetDigest (SHA-256) -> CCrypto; KhetCore depends on nothing.
 //
 // Every library target and the executable are compiled in the Swift 6 language mode (data races
 // are compile errors); the test targets stay in Swift 5 mode.
@@ -69,18 +69,20 @@ let package = Package(
             swiftSettings: swift6
         ),
         .target(name: "KhetCore", swiftSettings: swift6),
+        // SHA-256 by libcrypto: manifest.json fingerprints every input and output, the ledger each entry.
+        .target(name: "KhetDigest", dependencies: ["CCrypto"], swiftSettings: swift6),
         .target(name: "KhetImport", dependencies: ["KhetCore", "CLibXML2", "CZlib", "KhetTemplates"], swiftSettings: swift6),
         .target(name: "KhetCalc", dependencies: ["KhetCore"], swiftSettings: swift6),
-        .target(name: "KhetLedger", dependencies: ["KhetCore", "CSQLite"], swiftSettings: swift6),
+        .target(name: "KhetLedger", dependencies: ["KhetCore", "KhetDigest", "CSQLite"], swiftSettings: swift6),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"], swiftSettings: swift6),
         .target(name: "KhetExport", dependencies: [
-            "CCrypto", "KhetCore", "KhetCalc", "XLSXWriter", "KhetTemplates",
+            "KhetCore", "KhetDigest", "KhetCalc", "XLSXWriter", "KhetTemplates",
             .product(name: "Mustache", package: "swift-mustache"),
         ], swiftSettings: swift6),
         .target(
             name: "KhetBatch",
             dependencies: [
-                "KhetCore", "KhetImport", "KhetCalc", "KhetExport", "KhetLedger", "KhetTemplates",
+                "KhetCore", "KhetDigest", "KhetImport", "KhetCalc", "KhetExport", "KhetLedger", "KhetTemplates",
             ],
             swiftSettings: swift6
         ),
@@ -102,7 +104,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "KhetTestSupport"]),
-        .testTarget(name: "KhetExportTests", dependencies: ["KhetExport", "KhetImport", "KhetTestSupport"]),
+        .testTarget(name: "KhetExportTests", dependencies: ["KhetExport", "KhetDigest", "KhetImport", "KhetTestSupport"]),
         .testTarget(name: "KhetBatchTests", dependencies: ["KhetBatch", "KhetSample", "KhetCore", "KhetImport", "KhetCalc", "KhetLedger", "KhetTestSupport"]),
         .testTarget(name: "KhetSampleTests", dependencies: ["KhetSample", "KhetCore", "KhetTestSupport"]),
         .testTarget(name: "KhetEndToEndTests", dependencies: ["KhetTestSupport", "KhetCore"]),

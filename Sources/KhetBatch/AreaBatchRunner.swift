@@ -1,6 +1,7 @@
 import Foundation
 import KhetCalc
 import KhetCore
+import KhetDigest
 import KhetExport
 import KhetLedger
 

@@ -1,4 +1,5 @@
 import Foundation
+import KhetDigest
 import KhetExport
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import KhetCore
+import KhetDigest
 import KhetExport
 import KhetLedger
 

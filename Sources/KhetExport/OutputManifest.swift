@@ -1,4 +1,5 @@
 import Foundation
+import KhetDigest
 
 /// `manifest.json`: what a batch read and wrote, each file with its SHA-256, so the office can
 /// prove which data produced which workbook. Holds file names and digests only, never contents.

@@ -1,6 +1,7 @@
 import Foundation
 import KhetCalc
 import KhetCore
+import KhetDigest
 
 /// Writes `schools/<code>.xlsx`, one notice per school with any money, and reports what it wrote.
 ///

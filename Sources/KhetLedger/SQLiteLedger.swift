@@ -57,7 +57,7 @@ public final class SQLiteLedger: RoundLedger {
                 CREATE TABLE entries (id INTEGER PRIMARY KEY, programme TEXT NOT NULL, round TEXT NOT NULL,
                     kind TEXT NOT NULL CHECK (kind IN ('payment', 'correction')), reason TEXT, batch_date TEXT NOT NULL,
                     confirmed_at TEXT NOT NULL, confirmed_by TEXT NOT NULL, counted_on TEXT, run_digest TEXT,
-                    line_count INTEGER NOT NULL);
+                    line_count INTEGER NOT NULL, digest TEXT NOT NULL);
                 CREATE TABLE inputs (entry INTEGER NOT NULL REFERENCES entries(id), role TEXT NOT NULL, sha256 TEXT NOT NULL);
                 CREATE TABLE lines (entry INTEGER NOT NULL REFERENCES entries(id), school TEXT NOT NULL, item TEXT NOT NULL,
                     grade TEXT, level TEXT, pupils INTEGER, rate_satang INTEGER, amount_satang INTEGER NOT NULL, basis TEXT);
@@ -116,8 +116,9 @@ public final class SQLiteLedger: RoundLedger {
     public func entries() throws(LedgerError) -> [LedgerEntry] {
         var entries: [LedgerEntry] = []
         var lineCounts: [Int64: Int64] = [:]
+        var digests: [Int64: String] = [:]
         do {
-            try connection.run("SELECT id, programme, round, kind, reason, batch_date, confirmed_at, confirmed_by, line_count, counted_on, run_digest FROM entries ORDER BY id") { row in
+            try connection.run("SELECT id, programme, round, kind, reason, batch_date, confirmed_at, confirmed_by, line_count, counted_on, run_digest, digest FROM entries ORDER BY id") { row in
                 var entry = LedgerEntry(programmeID: row.text(1) ?? "", round: row.text(2) ?? "",
                                         kind: LedgerEntry.Kind(rawValue: row.text(3) ?? "") ?? .payment, reason: row.text(4),
                                         batchDate: row.text(5) ?? "", confirmedAt: row.text(6) ?? "", confirmedBy: row.text(7) ?? "",
@@ -125,7 +126,10 @@ public final class SQLiteLedger: RoundLedger {
                 entry.id = row.integer(0)
                 entry.countedOn = row.text(9)
                 entry.runDigest = row.text(10)
-                if let id = entry.id { lineCounts[id] = row.integer(8) ?? 0 }
+                if let id = entry.id {
+                    lineCounts[id] = row.integer(8) ?? 0
+                    digests[id] = row.text(11)
+                }
                 entries.append(entry)
             }
             var index: [Int64: Int] = [:]
@@ -148,6 +152,9 @@ public final class SQLiteLedger: RoundLedger {
         // An entry whose lines do not all read back is damage, never a smaller payment.
         for entry in entries where Int64(entry.lines.count) != lineCounts[entry.id ?? -1] {
             throw LedgerError.damaged(path: path, reason: "entry \(entry.id ?? 0) has \(entry.lines.count) of its \(lineCounts[entry.id ?? -1] ?? 0) lines")
+        }
+        for entry in entries where entry.digest != digests[entry.id ?? -1] {
+            throw LedgerError.damaged(path: path, reason: "entry \(entry.id ?? 0) no longer matches its SHA-256: it was changed outside Khet")
         }
         return entries
     }
@@ -197,10 +204,10 @@ public final class SQLiteLedger: RoundLedger {
         default:
             break
         }
-        try connection.run("INSERT INTO entries (programme, round, kind, reason, batch_date, confirmed_at, confirmed_by, counted_on, run_digest, line_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        try connection.run("INSERT INTO entries (programme, round, kind, reason, batch_date, confirmed_at, confirmed_by, counted_on, run_digest, line_count, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [.text(entry.programmeID), .text(entry.round), .text(entry.kind.rawValue), .text(entry.reason),
                             .text(entry.batchDate), .text(entry.confirmedAt), .text(entry.confirmedBy), .text(entry.countedOn),
-                            .text(entry.runDigest), .integer(Int64(entry.lines.count))])
+                            .text(entry.runDigest), .integer(Int64(entry.lines.count)), .text(entry.digest)])
         let id = connection.lastInsertID
         for (role, digest) in entry.inputs.sorted(by: { $0.key < $1.key }) {
             try connection.run("INSERT INTO inputs VALUES (?, ?, ?)", [.integer(id), .text(role), .text(digest)])

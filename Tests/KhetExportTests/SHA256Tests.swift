@@ -1,5 +1,5 @@
 import Foundation
-import KhetExport
+import KhetDigest
 import KhetTestSupport
 import XCTest
 

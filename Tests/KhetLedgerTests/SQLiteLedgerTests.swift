@@ -114,6 +114,29 @@ final class SQLiteLedgerTests: XCTestCase {
         }
     }
 
+    /// An amount, a count or a reason changed outside Khet no longer matches the entry's SHA-256:
+    /// the ledger is refused as damaged, never read as a smaller or larger payment.
+    func testAnEntryChangedOutsideKhetIsDamageNotAPayment() throws {
+        let folder = try TemporaryDirectory("khet-ledger-edited")
+        _ = try ledger(folder).record(entry())
+        let path = folder.file("ledger.sqlite")
+        let edits = ["UPDATE lines SET amount_satang = amount_satang + 100 WHERE rowid = 1",
+                     "UPDATE lines SET pupils = 11 WHERE rowid = 1",
+                     "UPDATE entries SET confirmed_by = 'someone else'",
+                     "UPDATE inputs SET sha256 = 'c' WHERE role = 'schools'"]
+        let pristine = try Data(contentsOf: URL(fileURLWithPath: path))
+        for edit in edits {
+            try pristine.write(to: URL(fileURLWithPath: path))
+            let script = "import sqlite3; db = sqlite3.connect(r'\(path)'); db.execute(\"\(edit)\"); db.commit()"
+            let result = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script])
+            XCTAssertEqual(result.status, 0, result.standardError)
+            XCTAssertThrowsError(try ledger(folder, create: false).entries(), edit) { error in
+                guard case .damaged(_, let reason) = error as? LedgerError else { return XCTFail("\(edit): \(error)") }
+                XCTAssertTrue(reason.contains("changed outside Khet"), reason)
+            }
+        }
+    }
+
     /// A writer killed (SIGKILL) in the middle of an entry, between its lines: SQLite's journal
     /// takes the file back to before the entry when the ledger is next opened.
     func testAWriterKilledMidEntryLeavesTheLedgerAsItWas() throws {
@@ -124,7 +147,7 @@ final class SQLiteLedgerTests: XCTestCase {
             import os, signal, sqlite3
             db = sqlite3.connect(r'\(path)', isolation_level=None)
             db.execute('BEGIN IMMEDIATE')
-            db.execute("INSERT INTO entries (programme, round, kind, batch_date, confirmed_at, confirmed_by, line_count) VALUES ('free-education', '1/2568-advance', 'payment', '2568-04-20', 'now', 'x', 3)")
+            db.execute("INSERT INTO entries (programme, round, kind, batch_date, confirmed_at, confirmed_by, line_count, digest) VALUES ('free-education', '1/2568-advance', 'payment', '2568-04-20', 'now', 'x', 3, 'x')")
             entry = db.execute('SELECT max(id) FROM entries').fetchone()[0]
             db.execute("INSERT INTO lines VALUES (?, '9963020001', 'tuition', NULL, NULL, NULL, NULL, 100, 'perPupil')", (entry,))
             os.kill(os.getpid(), signal.SIGKILL)
