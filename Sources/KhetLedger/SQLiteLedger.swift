@@ -20,6 +20,7 @@ public final class SQLiteLedger: RoundLedger {
         self.fiscalYear = fiscalYear
         let exists = FileManager.default.fileExists(atPath: path)
         guard exists || create else { throw LedgerError.cannotOpen(path: path, reason: "there is no ledger file") }
+        if create { Self.removeScratchFilesOfKilledRuns(besides: path) }
         if !exists { try Self.createFile(at: path, areaCode: areaCode, fiscalYear: fiscalYear) }
         do {
             connection = try SQLiteConnection(path: path, create: false)
@@ -45,6 +46,20 @@ public final class SQLiteLedger: RoundLedger {
         }
         guard link(scratch, path) == 0 || errno == EEXIST else {
             throw LedgerError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// What a creation killed before its link left beside the ledger (`<ledger>.creating-<pid>-…`
+    /// and its journal): removed once that process is gone, so a writer still at work keeps its own.
+    private static func removeScratchFilesOfKilledRuns(besides path: String) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = url.lastPathComponent + ".creating-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }
+            let alive = kill(pid, 0) == 0 || errno == EPERM
+            if !alive { unlink(folder + "/" + name) }
         }
     }
 

@@ -163,20 +163,24 @@ final class SQLiteLedgerTests: XCTestCase {
 
     /// A ledger appears whole or not at all: it is made in a file of its own and linked into place,
     /// so a creation killed half-way leaves only that scratch file, never an empty ledger that every
-    /// later run would refuse; the next creation starts afresh and leaves no scratch file behind.
+    /// later run would refuse; the next writer removes what a dead process left, never a live one's.
     func testANewLedgerAppearsWholeOrNotAtAll() throws {
         let folder = try TemporaryDirectory("khet-ledger-new")
         let path = folder.file("ledger.sqlite")
-        // What a creation killed before its link leaves: a scratch file, no ledger.
-        try Data("half-made".utf8).write(to: URL(fileURLWithPath: path + ".creating-999999"))
+        // What a creation killed before its link leaves: a scratch file and its journal, no ledger.
+        let dead = try ProcessRunner.run("/bin/sh", ["-c", "echo $$"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let killed = ["ledger.sqlite.creating-\(dead)-1a2b3c4d", "ledger.sqlite.creating-\(dead)-1a2b3c4d-journal"]
+        let live = "ledger.sqlite.creating-\(getpid())-9f8e7d6c"
+        for name in killed + [live] { try Data("half-made".utf8).write(to: URL(fileURLWithPath: folder.file(name))) }
         XCTAssertThrowsError(try ledger(folder, create: false)) { error in
             guard case .cannotOpen = error as? LedgerError else { return XCTFail("\(error)") }
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: path), "a run that only reads creates no ledger")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 3, "a reader removes nothing")
         _ = try ledger(folder).record(entry())
         XCTAssertEqual(try ledger(folder, create: false).entries().count, 1)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".creating-") }
-        XCTAssertEqual(left, ["ledger.sqlite.creating-999999"], "only the killed creation's scratch file is left, untouched")
+        XCTAssertEqual(left, [live], "the dead process's scratch files are gone, a live one's stays")
         // Two openers racing to create the ledger both end up on the one file.
         let other = folder.file("race.sqlite")
         let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 8)
