@@ -165,19 +165,17 @@ struct AreaBatchRunner {
         let notices = try SchoolNotices(report: report, pdfConverter: pdfConverter).write(into: folder)
         noticeCount = notices.count
         let distribution = try DistributionList(report: report, notices: notices).write(into: folder)
-        var transferFile: URL?
-        if let transfer = calculation.transfer {
-            transferFile = try writeTransfer(into: folder, calculation: calculation, ledger: transfer.ledger, digests: digests)
-        }
+        // A pay run's transfer, which khet confirm records; a plan run's lines, which khet diff compares.
+        let transferFile = try writeLines(into: folder, calculation: calculation, digests: digests)
         try writeManifest(into: folder, outputs: outputs, distribution: distribution, notices: notices,
                           framework: calculation.framework, transfer: transferFile)
         return outputs.map(\.lastPathComponent) + [distribution.lastPathComponent, SchoolNotices.folderName]
-            + (transferFile.map { [$0.lastPathComponent] } ?? []) + ["manifest.json"]
+            + [transferFile.lastPathComponent, "manifest.json"]
     }
 
-    /// `lines.json`: the transfer as `khet confirm` will record it.
-    private func writeTransfer(into folder: URL, calculation: Calculation, ledger: BatchLedger,
-                               digests: [AnnualReportData.InputDigest]) throws -> URL {
+    /// `lines.json`: the transfer as `khet confirm` will record it; in a plan run
+    /// `allocation-lines.json`, every line of the allocation in the same format.
+    private func writeLines(into folder: URL, calculation: Calculation, digests: [AnnualReportData.InputDigest]) throws -> URL {
         let manifest = data.manifest
         let latest = data.allocationInputs.latestSnapshot?.date
         let payments = TransferRecord.payments(
@@ -185,10 +183,10 @@ struct AreaBatchRunner {
             countedOn: { round in round.kind == .wholeYear ? latest : round.snapshotDate })
         let record = TransferRecord(
             area: manifest.area.code, fiscalYear: manifest.fiscalYear.year, batchDate: manifest.batchDate.isoBE,
-            rounds: manifest.payment?.rounds.map(\.text) ?? [], ledgerEntries: ledger.entries.count,
+            rounds: manifest.payment?.rounds.map(\.text) ?? [], ledgerEntries: calculation.transfer?.ledger.entries.count ?? 0,
             inputs: Dictionary(digests.map { ($0.role, $0.sha256) }, uniquingKeysWith: { first, _ in first }),
             payments: payments)
-        let url = folder.appendingPathComponent(TransferRecord.fileName)
+        let url = folder.appendingPathComponent(calculation.transfer == nil ? TransferRecord.planFileName : TransferRecord.fileName)
         try record.encoded().write(to: url)
         return url
     }
@@ -227,7 +225,7 @@ struct AreaBatchRunner {
     }
 
     private func writeManifest(into folder: URL, outputs: [URL], distribution: URL, notices: [NoticeRecord],
-                               framework: Framework, transfer: URL?) throws {
+                               framework: Framework, transfer: URL) throws {
         let manifest = data.manifest
         var record = OutputManifest(version: KhetVersion.current, area: manifest.area.code, fiscalYear: manifest.fiscalYear.year,
                                     batchDate: manifest.batchDate.isoBE, framework: manifest.framework.displayName,
@@ -242,9 +240,8 @@ struct AreaBatchRunner {
         }
         record.outputs.append(try OutputManifest.entry(role: "distribution", file: distribution,
                                                        shownAs: distribution.lastPathComponent))
-        if let transfer {
-            record.outputs.append(try OutputManifest.entry(role: "transfer", file: transfer, shownAs: transfer.lastPathComponent))
-        }
+        let role = transfer.lastPathComponent == TransferRecord.fileName ? "transfer" : "lines"
+        record.outputs.append(try OutputManifest.entry(role: role, file: transfer, shownAs: transfer.lastPathComponent))
         for notice in notices {
             record.outputs.append(OutputManifest.Entry(role: "notice", path: notice.path, sha256: notice.sha256, bytes: notice.bytes))
             if let pdf = notice.pdf {

@@ -5,10 +5,11 @@ import KhetExport
 import KhetImport
 import KhetLedger
 
-/// `khet diff A B`: two pay runs' folders, or the ledger and a run, compared line by line. A run
+/// `khet diff A B`: two runs' folders, or the ledger and a run, compared line by line. A pay run
 /// compared with the ledger stands for the ledger as it will be once the run is confirmed (what
 /// it holds of the rounds the run pays or corrects, and the run's lines), so each correction
-/// reads against what was paid. Nothing is read but the two sides; nothing is written here.
+/// reads against what was paid; a plan run is today's figures set against what was paid.
+/// Nothing is read but the two sides; nothing is written here.
 public struct RunComparer: Sendable {
     /// The comparison, with what the workbook needs to name things.
     public struct Outcome: Sendable {
@@ -27,12 +28,12 @@ public struct RunComparer: Sendable {
         let a = try source(first), b = try source(second)
         let areaCode: String, fiscalYear: Int
         switch (a, b) {
-        case (.run(let x, _, _), .run(let y, _, _)):
+        case (.run(let x, _, _, _), .run(let y, _, _, _)):
             guard x.area == y.area, x.fiscalYear == y.fiscalYear else {
                 throw refusal("\(first) is area \(x.area), fiscal year \(x.fiscalYear); \(second) is area \(y.area), fiscal year \(y.fiscalYear): compare runs of one area and year")
             }
             (areaCode, fiscalYear) = (x.area, x.fiscalYear)
-        case (.run(let run, _, _), .ledger), (.ledger, .run(let run, _, _)):
+        case (.run(let run, _, _, _), .ledger), (.ledger, .run(let run, _, _, _)):
             (areaCode, fiscalYear) = (run.area, run.fiscalYear)
         case (.ledger(let path), .ledger):
             (areaCode, fiscalYear) = try identity(path)
@@ -81,9 +82,9 @@ public struct RunComparer: Sendable {
     }
 
     private enum Source {
-        /// A pay run's `lines.json`, its SHA-256 (naming the ledger's entries confirmed from it) and
-        /// the framework its manifest names.
-        case run(TransferRecord, digest: String, framework: String?)
+        /// A run's lines (a pay run's `lines.json`, a plan run's `allocation-lines.json`), their
+        /// SHA-256 (naming the ledger's entries confirmed from them) and the framework the manifest names.
+        case run(TransferRecord, digest: String, isPlan: Bool, framework: String?)
         case ledger(String)
     }
 
@@ -96,14 +97,18 @@ public struct RunComparer: Sendable {
         let folder = URL(fileURLWithPath: path)
         let manifest = (try? Data(contentsOf: folder.appendingPathComponent("manifest.json")))
             .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(TransferRecord.fileName).path) else {
-            let what = manifest == nil ? "is not a Khet run's folder" : "is a plan run's folder (the batch has no [payment])"
-            throw refusal("\(path) \(what): it has no \(TransferRecord.fileName); khet diff compares pay runs and the ledger")
+        let files = [(TransferRecord.fileName, false), (TransferRecord.planFileName, true)]
+        guard let (name, isPlan, data) = files.lazy.compactMap({ name, isPlan in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { (name, isPlan, $0) }
+        }).first else {
+            let what = manifest == nil ? "is not a Khet run's folder" : "was written by an older Khet"
+            throw refusal("\(path) \(what): it has no \(TransferRecord.fileName) or \(TransferRecord.planFileName) to compare")
         }
         do {
-            return .run(try TransferRecord.decode(data), digest: SHA256.hex(of: [UInt8](data)), framework: manifest?["framework"] as? String)
+            return .run(try TransferRecord.decode(data), digest: SHA256.hex(of: [UInt8](data)), isPlan: isPlan,
+                        framework: manifest?["framework"] as? String)
         } catch {
-            throw refusal("\(path)/\(TransferRecord.fileName) is not a Khet transfer file of version \(TransferRecord.currentVersion)")
+            throw refusal("\(path)/\(name) is not a Khet lines file of version \(TransferRecord.currentVersion)")
         }
     }
 
@@ -118,12 +123,13 @@ public struct RunComparer: Sendable {
 
     private func side(_ source: Source, other: Source, path: String, areaCode: String, fiscalYear: Int) throws(BatchFailure) -> TransferComparison.Side {
         switch source {
-        case .run(let record, let digest, _):
+        case .run(let record, let digest, let isPlan, _):
             var lines = Self.lines(of: record)
-            var description = "pay run of \(record.batchDate): \(record.rounds.joined(separator: ", "))"
-            // Against the ledger, a run is the ledger with the run confirmed into it; a run already
-            // confirmed stands in place of the entries recorded from it, so it reads the same.
-            if case .ledger(let ledgerPath) = other {
+            var description = isPlan ? "plan run of \(record.batchDate)" : "pay run of \(record.batchDate): \(record.rounds.joined(separator: ", "))"
+            // Against the ledger, a pay run is the ledger with the run confirmed into it; a run already
+            // confirmed stands in place of the entries recorded from it, so it reads the same. A plan
+            // run is today's figures for every round, set against what was paid.
+            if case .ledger(let ledgerPath) = other, !isPlan {
                 let read = try ledgerLines(ledgerPath, areaCode: areaCode, fiscalYear: fiscalYear, rounds: Self.rounds(of: record),
                                            leavingOut: digest)
                 lines = read.lines + lines
@@ -132,9 +138,9 @@ public struct RunComparer: Sendable {
             return TransferComparison.Side(path: path, description: description, lines: lines, inputs: record.inputs)
         case .ledger(let ledgerPath):
             let rounds: Set<String>?
-            if case .run(let record, _, _) = other { rounds = Self.rounds(of: record) } else { rounds = nil }
+            if case .run(let record, _, _, _) = other { rounds = Self.rounds(of: record) } else { rounds = nil }
             let read = try ledgerLines(ledgerPath, areaCode: areaCode, fiscalYear: fiscalYear, rounds: rounds)
-            let scope = rounds == nil ? "" : ", the rounds B pays or corrects"
+            let scope = rounds == nil ? "" : ", the rounds the run holds"
             return TransferComparison.Side(path: path, description: "ledger: \(read.entries) \(read.entries == 1 ? "entry" : "entries")\(scope)", lines: read.lines, inputs: read.inputs)
         }
     }
@@ -183,7 +189,7 @@ public struct RunComparer: Sendable {
     /// fiscal year's, read only for names; nil when there is none.
     private func framework(of sources: [Source], fiscalYear: Int) -> Framework? {
         var names: [String] = []
-        for case .run(_, _, let named?) in sources { names.append(URL(fileURLWithPath: named).deletingPathExtension().lastPathComponent) }
+        for case .run(_, _, _, let named?) in sources { names.append(URL(fileURLWithPath: named).deletingPathExtension().lastPathComponent) }
         for name in names + ["fy\(fiscalYear)"] {
             guard let path = FrameworkReader.bundledPath(named: name),
                   let result = try? FrameworkReader().read(path: path, displayName: name) else { continue }

@@ -10,6 +10,9 @@ public struct TransferRecord: Codable, Sendable, Equatable {
     public static let format = "khet-transfer"
     public static let currentVersion = 1
     public static let fileName = "lines.json"
+    /// A plan run's lines, in the same format with no rounds paid: what `khet diff` compares.
+    /// Another name than a pay run's, which `khet confirm` records and no plan run replaces.
+    public static let planFileName = "allocation-lines.json"
 
     /// One programme's round in the transfer: its payment, or its correction of an earlier payment.
     public struct Payment: Codable, Sendable, Equatable {
@@ -75,7 +78,7 @@ public struct TransferRecord: Codable, Sendable, Equatable {
     public var area: String
     public var fiscalYear: Int
     public var batchDate: String
-    /// The rounds the batch pays, as it names them.
+    /// The rounds the batch pays, as it names them; none in a plan run's lines.
     public var rounds: [String]
     /// How many entries the ledger held when the transfer was computed: confirming is refused
     /// once the ledger has changed, since the transfer was computed against what it said then.

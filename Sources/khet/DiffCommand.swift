@@ -6,16 +6,17 @@ import KhetBatch
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two pay runs, or the ledger and a run: per school and line, what changed and why.",
+        abstract: "Compare two runs, or the ledger and a run: per school and line, what changed and why.",
         discussion: """
-            A and B are pay runs' folders (their lines.json) or the ledger (.sqlite). A run compared with the \
-            ledger stands for the ledger once the run is confirmed, over the rounds the run pays or corrects. \
+            A and B are runs' folders (their lines.json or allocation-lines.json) or the ledger (.sqlite). A pay run compared with the \
+            ledger stands for the ledger once the run is confirmed, over the rounds the run pays or corrects; \
+            a plan run is today's figures set against what was paid. \
             Causes: pupil count, rate, envelope, correction, OBEC list, advance deducted, amount, new line, \
             line gone. The workbook goes beside B (never over an earlier one) unless --workbook names it. \
             Exit status 0 when nothing differs, 2 when something does.
             """)
 
-    @Argument(help: "The first side (A): a pay run's folder or the ledger file.")
+    @Argument(help: "The first side (A): a run's folder or the ledger file.")
     var first: String
 
     @Argument(help: "The second side (B).")

@@ -87,14 +87,31 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(corrections.first?.b, 29_500, "with July's correction")
     }
 
+    /// Two plan runs, before and after a count changes: only that school's lines differ, by count;
+    /// the same run compared with itself differs nowhere.
+    func testTwoPlanRunsDifferOnlyWhereTheDataChanged() throws {
+        let folder = try Repository.sampleCopy("khet-diff-plan")
+        XCTAssertEqual(try khet(["run", "batch.toml", "-o", "plan-1", "-q"], in: folder).status, 0)
+        try SamplePayBatch.correctCount(in: folder.file("pupils-2568-06-10.csv"), school: "9963020020", column: 6, by: 1)
+        XCTAssertEqual(try khet(["run", "batch.toml", "-o", "plan-2", "-q"], in: folder).status, 0)
+        let same = try khet(["diff", "plan-1", "plan-1", "--workbook", folder.file("same.xlsx")], in: folder)
+        XCTAssertEqual(same.status, 0, same.standardError)
+        let diff = try khet(["diff", "plan-1", "plan-2"], in: folder)
+        XCTAssertEqual(diff.status, 2, diff.standardError)
+        XCTAssertTrue(diff.standardOutput.contains("A: plan-1 (plan run of 2568-07-15)"), diff.standardOutput)
+        let lines = try rows(of: folder.file("diff_plan-1_plan-2.xlsx"))
+        XCTAssertEqual(Set(lines.map(\.school)), ["9963020020"])
+        XCTAssertEqual(Set(lines.map(\.cause)), ["จำนวนนักเรียน"])
+        XCTAssertTrue(lines.allSatisfy { $0.b > $0.a }, "one more pupil is more money on every line")
+    }
+
     /// What khet diff cannot compare is refused with a short message naming it, and nothing is
-    /// written: a plan run's folder, a path that is not there, a damaged ledger or another area's,
-    /// a workbook over an existing file or inside a run's folder.
+    /// written: a folder no run wrote, a path that is not there, a file that is no ledger, a damaged
+    /// ledger or another area's, a workbook over an existing file or inside a run's folder.
     func testWhatCannotBeComparedIsRefusedAndNothingIsWritten() throws {
         let folder = try Repository.sampleCopy("khet-diff-bad")
         _ = try folder.write("october.toml", SamplePayBatch.toml(date: "2567-10-20", snapshots: [SamplePayBatch.june2567], rounds: ["2/2567"]))
         XCTAssertEqual(try khet(["run", "october.toml", "-q"], in: folder).status, 0)
-        XCTAssertEqual(try khet(["run", "batch.toml", "-o", "plan", "-q"], in: folder).status, 0)
         let october = "out/tak2-fy2568_2-2567_2567-10-20"
         try Data((0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: folder.file("damaged.sqlite")))
         let other = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", """
@@ -107,7 +124,8 @@ final class DiffCommandTests: XCTestCase {
         try Data("the office's own notes".utf8).write(to: URL(fileURLWithPath: folder.file("notes.xlsx")))
         let before = try FolderContents.read(folder.path)
         let cases: [(arguments: [String], status: Int32, says: String)] = [
-            (["plan", october], 65, "plan is a plan run's folder"),
+            (["schools.csv", october], 65, "schools.csv is not a Khet ledger"),
+            (["out", october], 65, "out is not a Khet run's folder"),
             (["missing", october], 65, "missing does not exist"),
             (["damaged.sqlite", october], 65, "damaged.sqlite is not a Khet ledger or is damaged"),
             (["other.sqlite", october], 65, "is the ledger of area 9999, not 6302"),

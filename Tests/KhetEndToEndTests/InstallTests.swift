@@ -44,7 +44,7 @@ final class InstallTests: XCTestCase {
         let built = try ProcessRunner.khet(["run", sample.file("batch.toml"), "-o", sample.file("built"), "-q"])
         XCTAssertEqual(built.status, 0, built.standardError)
         let outputs = try contents(of: sample.file("installed"))
-        XCTAssertEqual(outputs.count, 205)
+        XCTAssertEqual(outputs.count, 206)
         XCTAssertEqual(outputs, try contents(of: sample.file("built")), "the installed tree writes the same bytes")
 
         // A symbolic link elsewhere (/usr/local/bin/khet → /opt/khet/bin/khet) finds the same data.
