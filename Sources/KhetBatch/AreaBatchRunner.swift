@@ -111,6 +111,10 @@ struct AreaBatchRunner {
         var output = OutputFolder(destination: destination, inputs: manifest.inputFiles.map(\.file.url), ledger: manifest.ledgerFile)
         // A run that pays nothing never replaces a pay run's folder; a pay run never a confirmed one.
         if let request = manifest.payment {
+            // A pay run's ledger is where khet confirm will write: never in a run's folder.
+            if let misplaced = BatchLedger.misplaced(manifest, runFolder: destination) {
+                throw StageFailure.calculation(data.diagnostics + [misplaced])
+            }
             // The rounds are checked against the ledger first: a round paid before is the error to
             // name, before its confirmed folder is.
             let ledger = try BatchLedger.read(manifest)

@@ -27,6 +27,24 @@ struct BatchLedger {
                          create: create)
     }
 
+    /// The ledger is never inside a folder a run writes or replaces: `folder` (the run's), or any
+    /// folder a Khet run wrote (it would become a file the run did not write, or be replaced with
+    /// it). BAT020 at the batch's `ledger` key; nil when it is where it belongs.
+    static func misplaced(_ manifest: BatchManifest, runFolder folder: URL) -> Diagnostic? {
+        let ledger = manifest.ledgerFile.resolvingSymlinksInPath().standardizedFileURL
+        let run = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        var parent = ledger.deletingLastPathComponent()
+        var inside = ledger.path.hasPrefix(run + "/")
+        while !inside && parent.path != "/" && !parent.path.isEmpty {
+            inside = OutputFolder.filesKhetWrote(in: parent) != nil
+            parent = parent.deletingLastPathComponent()
+        }
+        guard inside else { return nil }
+        return Diagnostic(.error, code: "BAT020", file: manifest.file.displayName, line: manifest.ledgerLine, column: 1,
+                          message: "the ledger \(manifest.ledgerFile.lastPathComponent) is inside a run's output folder, which a run writes or replaces",
+                          hint: "keep the ledger beside the batch file: ledger = \"khet-ledger-\(manifest.area.code)-\(manifest.fiscalYear.year).sqlite\"")
+    }
+
     /// A ledger's refusal, located at the batch's `ledger` key (or its first line).
     static func diagnostic(_ error: LedgerError, manifest: BatchManifest) -> Diagnostic {
         Diagnostic(.error, code: "BAT016", file: manifest.file.displayName, line: manifest.ledgerLine, column: 1,

@@ -44,6 +44,9 @@ public struct TransferConfirmer: Sendable {
             throw refusal("\(path) has no [payment]: it pays nothing, so there is nothing to confirm")
         }
         let folder = PayRunFolder.destination(of: manifest)
+        if let misplaced = BatchLedger.misplaced(manifest, runFolder: folder) {
+            throw BatchFailure(stage: .input, diagnostics: [misplaced])
+        }
         let (record, digest) = try transfer(in: folder)
         guard record.area == manifest.area.code, record.fiscalYear == manifest.fiscalYear.year else {
             throw refusal("\(folder.path) is a transfer of area \(record.area), fiscal year \(record.fiscalYear), not of this batch")
@@ -63,8 +66,8 @@ public struct TransferConfirmer: Sendable {
                 throw refusal("\(folder.path) was already confirmed (ledger entry \(earlier.id ?? 0), \(earlier.confirmedAt))")
             }
             guard before.count == record.ledgerEntries else {
-                throw refusal("the ledger has changed since this run (\(record.ledgerEntries) entries then, \(before.count) now): "
-                              + "run the batch again and confirm the new run")
+                throw refusal("the ledger \(manifest.ledgerFile.lastPathComponent) has changed since the run \(folder.lastPathComponent) "
+                              + "(\(record.ledgerEntries) entries then, \(before.count) now): run the batch again and confirm the new run")
             }
             let entries = record.payments.map { payment in
                 LedgerEntry(programmeID: payment.programme, round: payment.round,

@@ -96,6 +96,7 @@ final class RunCommandTests: XCTestCase {
               \(output)/annual-report-2568.html
               \(output)/distribution.xlsx
               \(output)/schools/ (200 notices)
+              \(output)/allocation-lines.json
               \(output)/manifest.json
 
             """)
