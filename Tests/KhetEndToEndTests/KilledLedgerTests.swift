@@ -121,7 +121,8 @@ final class KilledLedgerTests: XCTestCase {
                              earlier: [fixture.octoberFolder: try FolderContents.read(fixture.octoberFolder)],
                              extra: [.when("the scratch ledger appears", { !LedgerFixture.names(in: folder, containing: ".creating-").isEmpty }),
                                      .when("the ledger is linked into place", { FileManager.default.fileExists(atPath: ledger) }),
-                                     .when("the journal appears", { FileManager.default.fileExists(atPath: ledger + "-journal") })])
+                                     .when("the journal appears", { FileManager.default.fileExists(atPath: ledger + "-journal") }),
+                                     .when("the journal is gone again (committed)", journalCameAndWent(ledger + "-journal"))])
         print("KilledLedgerTests: scratch files left: \(LedgerFixture.names(in: folder, containing: ".creating-"))")
     }
 
