@@ -145,7 +145,7 @@ final class LedgerBadInputTests: XCTestCase {
     func testARunWithItsLedgerInsideTheOutputFolderIsRefused() throws {
         let fixture = try LedgerFixture("khet-bad-ledger-inside-run")
         let inside = try fixture.october("inside.toml", head: "ledger = \"out/tak2-fy2568_2-2567_2567-10-20/ledger.sqlite\"\n")
-        try assertRefused(["run", inside, "-q"], in: fixture, codes: [],
+        try assertRefused(["run", inside, "-q"], in: fixture, codes: ["BAT020"],
                           naming: ["inside.toml:1:", "ledger.sqlite"])
     }
 
@@ -154,7 +154,7 @@ final class LedgerBadInputTests: XCTestCase {
         let fixture = try LedgerFixture("khet-bad-ledger-inside-confirm")
         XCTAssertEqual(try fixture.khet(["run", try fixture.october(), "-q"]).status, 0)
         let inside = try fixture.october("october.toml", head: "ledger = \"out/tak2-fy2568_2-2567_2567-10-20/ledger.sqlite\"\n")
-        try assertRefused(["confirm", inside], in: fixture, codes: ["BAT016", "CONF001"], naming: ["ledger.sqlite"])
+        try assertRefused(["confirm", inside], in: fixture, codes: ["BAT020"], naming: ["ledger.sqlite"])
     }
 
     func testAConfirmWithoutItsRunIsRefused() throws {

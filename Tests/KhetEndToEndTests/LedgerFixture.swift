@@ -17,27 +17,7 @@ final class LedgerFixture {
     /// A pay batch of the sample area; `head` goes first (e.g. `ledger = "…"`), `extra` last.
     static func text(date: String, snapshots: [String], rounds: [String], head: String = "", area: String = "6302",
                      output: String = "out/tak2-fy2568", extra: String = "") -> String {
-        var text = head + """
-            fiscal_year = 2568
-            framework = "fy2568"
-            date = "\(date)"
-            output = "\(output)"
-
-            [area]
-            code = "\(area)"
-            name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
-            short_name = "สพป.ตาก เขต 2"
-
-            [inputs]
-            schools = "schools.csv"
-            poor = "poor-pupils.csv"
-            boarders = "boarders.csv"
-
-            """
-        for snapshot in snapshots {
-            text += "\n[[inputs.pupils]]\ndate = \"\(snapshot)\"\nfile = \"pupils-\(snapshot).csv\"\n"
-        }
-        return text + "\n[payment]\nrounds = [\(rounds.map { "\"\($0)\"" }.joined(separator: ", "))]\n" + extra
+        SamplePayBatch.toml(date: date, snapshots: snapshots, rounds: rounds, extra: extra, head: head, areaCode: area, output: output)
     }
 
     @discardableResult

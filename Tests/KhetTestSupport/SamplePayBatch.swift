@@ -5,14 +5,15 @@ import Foundation
 public enum SamplePayBatch {
     public static let june2567 = "2567-06-10", november2567 = "2567-11-10", june2568 = "2568-06-10"
 
-    /// `extra` goes after `[payment]` (a `correction = "…"`, an `[envelopes]` table).
-    public static func toml(date: String, snapshots: [String], rounds: [String]?, extra: String = "",
-                            areaCode: String = "6302", fiscalYear: Int = 2568) -> String {
-        var text = """
+    /// `extra` goes after `[payment]` (a `correction = "…"`, an `[envelopes]` table), `head` first
+    /// (a `ledger = "…"`).
+    public static func toml(date: String, snapshots: [String], rounds: [String]?, extra: String = "", head: String = "",
+                            areaCode: String = "6302", fiscalYear: Int = 2568, output: String = "out/tak2-fy2568") -> String {
+        var text = head + """
             fiscal_year = \(fiscalYear)
             framework = "fy2568"
             date = "\(date)"
-            output = "out/tak2-fy2568"
+            output = "\(output)"
 
             [area]
             code = "\(areaCode)"
