@@ -72,8 +72,9 @@ public struct DistributionList {
         // `schools/` and a 10-digit code: 23 characters of 14-point text.
         try sheet.setColumnWidth(31, columns: 3...3)
         try sheet.setColumnWidth(17, columns: totalColumn...totalColumn)
-        // 32 hex digits at 12 points a line, and padding.
-        try sheet.setColumnWidth(38, columns: 5...5)
+        // 32 hex digits at 12 points a line (35 units), padding, and room for the fit-to-width
+        // scale's rounding: at 38 a line could break at 31 digits and spill onto the next row.
+        try sheet.setColumnWidth(40, columns: 5...5)
         sheet.fitColumnsToContent(minimum: 10, maximum: 36)
         try workbook.close()
         return url

@@ -16,8 +16,9 @@ struct NoticeWorkbook {
     /// Column widths: item, level or grade, pupils, rate, amount. They add up to what fits the
     /// width of a portrait A4 page inside `NoticeLetterSheet.margins` at 100% (84 units in
     /// LibreOffice, whose unit is about 7.7 pixels), so the table is never shrunk to fit: long
-    /// tables take more pages instead.
-    private static let widths: [Double] = [32, 20, 8, 10, 14]
+    /// tables take more pages instead. The amount takes 17, so a school's year in bold
+    /// (12,345,678.00) prints whole rather than as ###; the longest level (มัธยมศึกษาตอนต้น) fits 17.
+    private static let widths: [Double] = [32, 17, 8, 10, 17]
     private static let columns = widths.count
     private static let itemColumn = 0
     private static let targetColumn = 1

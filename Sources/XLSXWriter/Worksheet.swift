@@ -9,6 +9,9 @@ public final class Worksheet {
     private let handle: WorkbookHandle
     private let sheet: UnsafeMutablePointer<lxw_worksheet>
     private var widths = ColumnWidthTracker()
+    /// Numbers alone, every column: a number cannot wrap, and one wider than its column prints
+    /// as ###, so at close a column of explicit width widens to its widest number.
+    private var numberWidths = ColumnWidthTracker()
     private var fitting: (minimum: Double, maximum: Double)?
     private var measuresContent = true
     private var explicitWidthColumns: [ClosedRange<Int>] = []
@@ -56,9 +59,7 @@ public final class Worksheet {
         let entry = try prepareCell(row: row, column: column, format: format)
         let code = worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, entry?.pointer)
         try finishCell(code, "worksheet_write_number", row: row, column: column)
-        if isMeasured(row: row, column: column) {
-            recordNumber(number, column: column, entry: entry)
-        }
+        measureNumber(number, row: row, column: column, entry: entry)
     }
 
     /// Exact decimals: the cell receives the double nearest to the decimal value.
@@ -94,9 +95,7 @@ public final class Worksheet {
             worksheet_write_formula_num(sheet, lxw_row_t(row), lxw_col_t(column), $0, entry?.pointer, cached)
         }
         try finishCell(code, "worksheet_write_formula_num", row: row, column: column)
-        if isMeasured(row: row, column: column) {
-            recordNumber(cached, column: column, entry: entry)
-        }
+        measureNumber(cached, row: row, column: column, entry: entry)
     }
 
     public func writeFormula(
@@ -367,6 +366,21 @@ public final class Worksheet {
                 finalWidths[column] = width
             }
         }
+        var widened = Set<Int>()
+        for (column, needed) in numberWidths.fittedWidths(minimum: 0, maximum: ColumnWidthTracker.excelMaximum) {
+            guard let explicit = finalWidths[column], needed > explicit else { continue }
+            finalWidths[column] = needed
+            widened.insert(column)
+        }
+        // The library keeps one width per range set, keyed by its first column: a range holding
+        // a widened column is set again column by column, or its other columns would lose theirs.
+        for range in explicitWidthColumns where range.contains(where: widened.contains) {
+            for column in range {
+                try checkLibrary(worksheet_set_column(sheet, self.column(column), self.column(column),
+                                                      finalWidths[column] ?? PrintScaleDecision.defaultColumnWidth, nil),
+                                 "worksheet_set_column on \(quotedName)")
+            }
+        }
         let width = { (column: Int) in finalWidths[column] ?? PrintScaleDecision.defaultColumnWidth }
         for fitted in fittedRows {
             let lines = fitted.texts.map { TextWidth.wrappedLines($0.text, width: width($0.column), scale: $0.scale) }.max() ?? 1
@@ -428,9 +442,19 @@ public final class Worksheet {
         return !merges.contains(where: { $0.contains(row: row, column: column) })
     }
 
-    private func recordNumber(_ value: Double, column: Int, entry: FormatEntry?) {
+    /// A number counts toward the width its column needs so it does not print as ###, and toward
+    /// the column's fitted width unless the column has an explicit one (set before or after).
+    @inline(__always)
+    private func measureNumber(_ value: Double, row: Int, column: Int, entry: FormatEntry?) {
+        guard measuresContent else { return }
+        let explicit = column < isExplicitWidth.count && isExplicitWidth[column]
+        if column < mergedColumns.count, mergedColumns[column], merges.contains(where: { $0.contains(row: row, column: column) }) {
+            return
+        }
         let characters = entry?.widthPlan.characterCount(value) ?? Self.generalWidth.characterCount(value)
-        widths.record(column: column, characters: characters, scale: entry?.widthScale ?? 1)
+        let scale = entry?.widthScale ?? 1
+        numberWidths.record(column: column, characters: characters, scale: scale)
+        if !explicit { widths.record(column: column, characters: characters, scale: scale) }
     }
 
     private static let generalWidth = NumberWidthPlan(numberFormat: nil)

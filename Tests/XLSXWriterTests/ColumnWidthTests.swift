@@ -71,6 +71,34 @@ final class ColumnWidthTests: TemporaryFolderTestCase {
         assertWidth(widths["I"], 11)                   // cached "2,469,135"
     }
 
+    /// A number cannot wrap: one wider than its column's explicit width prints as ###, so the
+    /// column widens to it, whether the width was set before or after; text is left to clip.
+    func testAnExplicitWidthWidensToItsWidestNumberOnly() throws {
+        let file = path("explicit.xlsx")
+        let workbook = try Workbook(path: file)
+        let sheet = try workbook.addWorksheet(named: "W")
+        let money = CellFormat(fontSize: 14, bold: true, numberFormat: "#,##0.00")
+        try sheet.setColumnWidth(8, columns: 0...0)
+        try sheet.write(189_013_900.5, row: 0, column: 0, format: money)       // "189,013,900.50", 14 characters
+        try sheet.writeFormula("=A1", cached: 1_890_139, row: 0, column: 1, format: money)
+        try sheet.setColumnWidth(8, columns: 1...1)                              // set after the cell
+        try sheet.write(String(repeating: "t", count: 30), row: 0, column: 2)
+        try sheet.write(12.5, row: 1, column: 2)
+        try sheet.setColumnWidth(9, columns: 2...2)
+        try sheet.setColumnWidth(10, columns: 3...5)                             // one range, its middle widened
+        try sheet.write(1_234_567_890.25, row: 0, column: 4, format: money)
+        sheet.fitColumnsToContent()
+        try workbook.close()
+
+        let widths = try XLSXInspector.inspect(file).sheet("W").columnWidths
+        assertWidth(widths["A"], 14 * 14.0 / 11 + 2)
+        assertWidth(widths["B"], 12 * 14.0 / 11 + 2)
+        assertWidth(widths["C"], 9)                    // its number fits; its text is not a number
+        assertWidth(widths["D"], 10)                   // the rest of the range keeps its width
+        assertWidth(widths["E"], 16 * 14.0 / 11 + 2)
+        assertWidth(widths["F"], 10)
+    }
+
     func testDisplayedNumberText() {
         XCTAssertEqual(DisplayText.number(1_234_567.5, numberFormat: "#,##0.00"), "1,234,567.50")
         XCTAssertEqual(DisplayText.number(-1234.5, numberFormat: "#,##0.00"), "-1,234.50")
