@@ -4,7 +4,8 @@ import KhetCore
 /// Writes a `SampleArea` as the files an analyst would prepare for `khet run`: `schools.csv`,
 /// one `pupils-<date>.csv` per snapshot, the latest snapshot's pupil records
 /// (`pupils-<date>-records.csv`) and a `batch.toml` that ties them together; and the snapshots
-/// again as DMC-style workbooks (`pupils-<date>.xlsx`) with `batch-xlsx.toml`, which reads them.
+/// again as DMC-style workbooks (`pupils-<date>.xlsx`) with `batch-xlsx.toml`, which reads them;
+/// and the fiscal year's pay batches in `year/` (`SampleYearBatches`).
 ///
 /// Files are UTF-8 without BOM, LF line endings, rows sorted by school code, so the committed
 /// sample only changes when the generator does. Each file is written under a temporary name in
@@ -174,8 +175,14 @@ struct SampleAreaWriter {
             let workbook = SampleDMCWorkbook(schools: area.schools, snapshot: snapshot, areaName: SampleAreaWriter.areaName, created: created)
             files.append((SampleDMCWorkbook.fileName(for: snapshot.date), { write in try write(workbook.bytes()) }))
         }
+        // The fiscal year's pay batches, in a folder of their own, once the files they read are written.
+        let year = SampleYearBatches(area: area, fiscalYear: fiscalYear, output: output)
+        for batch in year.batches() {
+            files.append((SampleYearBatches.folderName + "/" + batch.fileName, text { batch.text }))
+        }
         files.append((SampleAreaWriter.workbookBatchFileName, text { batchTOML(fromWorkbooks: true) }))
         files.append((SampleAreaWriter.batchFileName, text { batchTOML() }))
+        try SampleFileSystem.createFolder(folder.appendingPathComponent(SampleYearBatches.folderName))
         var written: [URL] = []
         for file in files {
             let url = folder.appendingPathComponent(file.name)

@@ -74,7 +74,11 @@ struct SampleCommand: ParsableCommand {
                                           batchOutput: batchOutput, to: destination)
         // Paths as the user typed the folder, so they can be pasted back into a shell.
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        for url in written.files { print(prefix + url.lastPathComponent) }
+        let base = destination.standardizedFileURL.path + "/"
+        for url in written.files {
+            let path = url.standardizedFileURL.path
+            print(prefix + (path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent))
+        }
         guard let date = written.latestDate else { return }
         let pupils = "\(Self.grouped(written.latestPupils)) pupils on \(date.isoBE)."
         if national {

@@ -12,13 +12,16 @@ final class SampleGeneratorTests: XCTestCase {
                                  "pupils-2567-06-10.csv", "pupils-2567-06-10.xlsx", "pupils-2567-11-10.csv",
                                  "pupils-2567-11-10.xlsx", "pupils-2568-06-10-records.csv", "pupils-2568-06-10.csv",
                                  "pupils-2568-06-10.xlsx", "schools.csv"]
+    /// The fiscal year's pay batches, in their own folder.
+    private let yearBatches = ["year/batch-apr.toml", "year/batch-jul.toml", "year/batch-oct.toml"]
 
     func testSameSeedWritesTheSameBytes() throws {
         let first = try sample(seed: 7, schools: 60)
         let second = try sample(seed: 7, schools: 60)
-        XCTAssertEqual(try fileNames(in: first), expectedFiles)
-        XCTAssertEqual(try fileNames(in: second), expectedFiles)
-        for name in expectedFiles {
+        XCTAssertEqual(try fileNames(in: first), (expectedFiles + ["year"]).sorted())
+        XCTAssertEqual(try fileNames(in: second), (expectedFiles + ["year"]).sorted())
+        XCTAssertEqual(try fileNames(in: first.appendingPathComponent("year")), yearBatches.map { String($0.dropFirst(5)) })
+        for name in expectedFiles + yearBatches {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
             let b = try Data(contentsOf: second.appendingPathComponent(name))
             XCTAssertEqual(a, b, "\(name) differs between two runs with the same seed")
@@ -37,7 +40,7 @@ final class SampleGeneratorTests: XCTestCase {
 
     func testFilesAreUTF8WithoutBOMAndWithLFLineEnds() throws {
         let folder = try sample(seed: 7, schools: 60)
-        for name in expectedFiles where !name.hasSuffix(".xlsx") {
+        for name in expectedFiles + yearBatches where !name.hasSuffix(".xlsx") {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             XCTAssertFalse(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) starts with a BOM")
             XCTAssertFalse(data.contains(0x0D), "\(name) has a CR")
@@ -107,8 +110,9 @@ final class SampleGeneratorTests: XCTestCase {
         let result = try ProcessRunner.khet(["sample", "--seed", "7", "--schools", "60", folder.path])
         XCTAssertEqual(result.status, 0, result.standardError)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, expectedFiles.count + 1, result.standardOutput)
-        XCTAssertEqual(Set(lines.prefix(expectedFiles.count).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expectedFiles))
+        let files = expectedFiles + yearBatches
+        XCTAssertEqual(lines.count, files.count + 1, result.standardOutput)
+        XCTAssertEqual(Set(lines.prefix(files.count)), Set(files.map { folder.path + "/" + $0 }))
         XCTAssert(lines.last?.contains("60") ?? false, result.standardOutput)
         let batch = try String(contentsOf: folder.appendingPathComponent("batch.toml"), encoding: .utf8)
         XCTAssert(batch.hasPrefix("# Khet batch: the synthetic sample area"), batch)
@@ -261,8 +265,18 @@ final class SampleActionPlanTests: XCTestCase {
         let result = try ProcessRunner.khet(["sample", "--batch-output", "../../out/tak2-fy2568", folder.path])
         XCTAssertEqual(result.status, 0, result.standardError)
         let committed = Repository.root.appendingPathComponent("samples/tak2")
-        let names = try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted()
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), names)
+        // Files at every depth (the fiscal year's pay batches are in year/); a ledger made by
+        // playing the sample year is the analyst's, not the generator's.
+        func files(in root: URL) -> [String] {
+            (FileManager.default.subpaths(atPath: root.path) ?? []).filter { path in
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder)
+                return !isFolder.boolValue && !path.contains("khet-ledger-")
+            }.sorted()
+        }
+        let names = files(in: committed)
+        XCTAssertEqual(files(in: folder.url), names)
+        XCTAssertTrue(names.contains("year/batch-jul.toml"), "\(names)")
         for name in names {
             XCTAssertEqual(try Data(contentsOf: folder.url.appendingPathComponent(name)),
                            try Data(contentsOf: committed.appendingPathComponent(name)), "\(name) differs from the generator's output")
