@@ -97,11 +97,7 @@ struct SampleAreaWriter {
         output = \(SampleTOML.string(output))   # relative to this file; `khet run --output DIR` overrides it
         language = "th"                 # "th" or "en"
 
-        [area]
-        code = "6302"
-        name = \(SampleTOML.string(SampleAreaWriter.areaName))
-        short_name = "สพป.ตาก เขต 2"
-
+        \(SampleAreaWriter.areaTable)
         [inputs]
         schools = \(SampleTOML.string(SampleAreaWriter.schoolsFileName))
         poor = \(SampleTOML.string(SampleAreaWriter.poorFileName))          # poor pupils per grade
@@ -138,16 +134,32 @@ struct SampleAreaWriter {
         text += """
 
         # The covering letter of every school notice (all keys optional; see README, "The notice letter").
-        [letter]
-        number_prefix = "ศธ 04999/ว"         # the office's letter number; the running number is written in by the registry
-        date = "\(year)-07-15"                   # the date on the letter (BE); the batch date when missing
-        signer_name = "นายสมมติ ใจดี"          # fictional, like every name in the sample
-        signer_position = "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
-        letterhead = ["สำนักงานเขตพื้นที่การศึกษา", "ประถมศึกษาตาก เขต 2", "อำเภอแม่สอด จังหวัดตาก 63110"]
-        contact = ["กลุ่มนโยบายและแผน", "โทร. 0 5500 0000"]
-
+        \(SampleAreaWriter.letterTable(date: "\(year)-07-15"))
         """
         return text
+    }
+
+    /// The batch's `[area]`, the same in every batch of the sample.
+    static let areaTable = """
+        [area]
+        code = "6302"
+        name = \(SampleTOML.string(areaName))
+        short_name = "สพป.ตาก เขต 2"
+
+        """
+
+    /// The batch's `[letter]`; without `date` the letter is dated the batch date.
+    static func letterTable(date: String?) -> String {
+        let dateLine = date.map { "date = \"\($0)\"                   # the date on the letter (BE); the batch date when missing\n" } ?? ""
+        return """
+            [letter]
+            number_prefix = "ศธ 04999/ว"         # the office's letter number; the running number is written in by the registry
+            \(dateLine)signer_name = "นายสมมติ ใจดี"          # fictional, like every name in the sample
+            signer_position = "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
+            letterhead = ["สำนักงานเขตพื้นที่การศึกษา", "ประถมศึกษาตาก เขต 2", "อำเภอแม่สอด จังหวัดตาก 63110"]
+            contact = ["กลุ่มนโยบายและแผน", "โทร. 0 5500 0000"]
+
+            """
     }
 
     /// Writes every file into `folder` (created if missing) and returns their URLs in the order

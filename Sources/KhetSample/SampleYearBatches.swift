@@ -62,11 +62,7 @@ struct SampleYearBatches {
         language = "th"
         # The ledger of confirmed rounds is khet-ledger-6302-\(fiscalYear).sqlite beside this file (the default).
 
-        [area]
-        code = "6302"
-        name = \(SampleTOML.string(SampleAreaWriter.areaName))
-        short_name = "สพป.ตาก เขต 2"
-
+        \(SampleAreaWriter.areaTable)
         [inputs]
         schools = \(SampleTOML.string(up(SampleAreaWriter.schoolsFileName)))
         poor = \(SampleTOML.string(up(SampleAreaWriter.poorFileName)))
@@ -87,13 +83,7 @@ struct SampleYearBatches {
         [payment]
         rounds = [\(round.rounds.map(SampleTOML.string).joined(separator: ", "))]
 
-        [letter]
-        number_prefix = "ศธ 04999/ว"
-        signer_name = "นายสมมติ ใจดี"
-        signer_position = "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 2"
-        letterhead = ["สำนักงานเขตพื้นที่การศึกษา", "ประถมศึกษาตาก เขต 2", "อำเภอแม่สอด จังหวัดตาก 63110"]
-        contact = ["กลุ่มนโยบายและแผน", "โทร. 0 5500 0000"]
-
+        \(SampleAreaWriter.letterTable(date: nil))
         """
         return text
     }

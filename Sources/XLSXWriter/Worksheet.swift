@@ -437,24 +437,28 @@ public final class Worksheet {
     /// not for sheets that stopped measuring, columns with explicit widths, or merged cells.
     @inline(__always)
     private func isMeasured(row: Int, column: Int) -> Bool {
-        guard measuresContent, column >= isExplicitWidth.count || !isExplicitWidth[column] else { return false }
-        guard column < mergedColumns.count, mergedColumns[column] else { return true }
-        return !merges.contains(where: { $0.contains(row: row, column: column) })
+        guard measuresContent, !hasExplicitWidth(column) else { return false }
+        return !isMerged(row: row, column: column)
+    }
+
+    @inline(__always)
+    private func hasExplicitWidth(_ column: Int) -> Bool { column < isExplicitWidth.count && isExplicitWidth[column] }
+
+    /// Only columns some merge covers look through `merges`.
+    @inline(__always)
+    private func isMerged(row: Int, column: Int) -> Bool {
+        column < mergedColumns.count && mergedColumns[column] && merges.contains(where: { $0.contains(row: row, column: column) })
     }
 
     /// A number counts toward the width its column needs so it does not print as ###, and toward
     /// the column's fitted width unless the column has an explicit one (set before or after).
     @inline(__always)
     private func measureNumber(_ value: Double, row: Int, column: Int, entry: FormatEntry?) {
-        guard measuresContent else { return }
-        let explicit = column < isExplicitWidth.count && isExplicitWidth[column]
-        if column < mergedColumns.count, mergedColumns[column], merges.contains(where: { $0.contains(row: row, column: column) }) {
-            return
-        }
+        guard measuresContent, !isMerged(row: row, column: column) else { return }
         let characters = entry?.widthPlan.characterCount(value) ?? Self.generalWidth.characterCount(value)
         let scale = entry?.widthScale ?? 1
         numberWidths.record(column: column, characters: characters, scale: scale)
-        if !explicit { widths.record(column: column, characters: characters, scale: scale) }
+        if !hasExplicitWidth(column) { widths.record(column: column, characters: characters, scale: scale) }
     }
 
     private static let generalWidth = NumberWidthPlan(numberFormat: nil)

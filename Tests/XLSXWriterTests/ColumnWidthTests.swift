@@ -77,16 +77,16 @@ final class ColumnWidthTests: TemporaryFolderTestCase {
         let file = path("explicit.xlsx")
         let workbook = try Workbook(path: file)
         let sheet = try workbook.addWorksheet(named: "W")
-        let money = CellFormat(fontSize: 14, bold: true, numberFormat: "#,##0.00")
+        let twoDecimals = CellFormat(fontSize: 14, bold: true, numberFormat: "#,##0.00")
         try sheet.setColumnWidth(8, columns: 0...0)
-        try sheet.write(189_013_900.5, row: 0, column: 0, format: money)       // "189,013,900.50", 14 characters
-        try sheet.writeFormula("=A1", cached: 1_890_139, row: 0, column: 1, format: money)
+        try sheet.write(189_013_900.5, row: 0, column: 0, format: twoDecimals)       // "189,013,900.50", 14 characters
+        try sheet.writeFormula("=A1", cached: 1_890_139, row: 0, column: 1, format: twoDecimals)
         try sheet.setColumnWidth(8, columns: 1...1)                              // set after the cell
         try sheet.write(String(repeating: "t", count: 30), row: 0, column: 2)
         try sheet.write(12.5, row: 1, column: 2)
         try sheet.setColumnWidth(9, columns: 2...2)
         try sheet.setColumnWidth(10, columns: 3...5)                             // one range, its middle widened
-        try sheet.write(1_234_567_890.25, row: 0, column: 4, format: money)
+        try sheet.write(1_234_567_890.25, row: 0, column: 4, format: twoDecimals)
         sheet.fitColumnsToContent()
         try workbook.close()
 
